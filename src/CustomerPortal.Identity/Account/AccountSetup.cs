@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Security.Claims;
+using CustomerPortal.Identity.Connect;
+using CustomerPortal.Identity.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace CustomerPortal.Identity.Account;
+
+public static class AccountSetup
+{
+    public const string LoginPath = "/account/login";
+
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddIdentity<PortalUser, PortalRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                configuration.GetSection("Identity").Bind(options);
+
+                // OpenIddict's claim names, so the cookie principal and the tokens speak alike.
+                options.ClaimsIdentity.UserIdClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject;
+                options.ClaimsIdentity.UserNameClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Name;
+                options.ClaimsIdentity.RoleClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Role;
+                options.ClaimsIdentity.EmailClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Email;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = LoginPath;
+            cookie.LogoutPath = OpenIddictSetup.EndSessionPath;
+            cookie.AccessDeniedPath = "/error/403";
+            cookie.Cookie.Name = "portal.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Plain HTTP exists only in Development on loopback; everywhere else the cookie is HTTPS-only.
+            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnSigningIn = StampAuthenticationTime;
+        });
+
+        // The sign-in cookie is re-validated against the user's security stamp, so a password
+        // change or a lock ends other sessions within this interval.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(PortalClaims.AuthenticationTime) is { } authTime)
+                {
+                    (context.NewPrincipal?.Identity as ClaimsIdentity)?.AddClaim(authTime);
+                }
+                return Task.CompletedTask;
+            };
+        });
+
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options =>
+        {
+            options.Cookie.Name = "portal.antiforgery";
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        return services;
+    }
+
+    /// <summary>A new sign-in (not a cookie refresh) records when the password was typed.</summary>
+    private static Task StampAuthenticationTime(CookieSigningInContext context)
+    {
+        if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == PortalClaims.AuthenticationTime))
+        {
+            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            identity.AddClaim(new Claim(PortalClaims.AuthenticationTime, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        }
+        return Task.CompletedTask;
+    }
+
+    public static DateTimeOffset? AuthenticatedAt(this ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(PortalClaims.AuthenticationTime)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+}

@@ -1,0 +1,94 @@
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Keys;
+using CustomerPortal.Identity.Seeding;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CustomerPortal.Identity.Connect;
+
+public static class OpenIddictSetup
+{
+    public const string AuthorizePath = "/connect/authorize";
+    public const string TokenPath = "/connect/token";
+    public const string UserInfoPath = "/connect/userinfo";
+    public const string IntrospectionPath = "/connect/introspect";
+    public const string RevocationPath = "/connect/revoke";
+    public const string EndSessionPath = "/connect/logout";
+
+    public static IServiceCollection AddPortalTokenServer(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var server = configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        if (!server.RequireHttps && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"The setting '{ServerOptions.Section}:RequireHttps' may be false only in Development; remove it or set it to true.");
+        }
+
+        var keyOptions = configuration.GetSection(KeyOptions.Section).Get<KeyOptions>() ?? new KeyOptions();
+        var seed = SeedFolder.From(configuration, environment);
+
+        services.AddScoped<PortalPrincipalFactory>();
+        services.AddScoped<SignInEligibility>();
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PortalDbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris(AuthorizePath)
+                    .SetTokenEndpointUris(TokenPath)
+                    .SetUserInfoEndpointUris(UserInfoPath)
+                    .SetIntrospectionEndpointUris(IntrospectionPath)
+                    .SetRevocationEndpointUris(RevocationPath)
+                    .SetEndSessionEndpointUris(EndSessionPath);
+
+                // RFC 9700: code flow with PKCE (S256 only) for every client; no implicit, no password grant.
+                options.AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow()
+                    .RequireProofKeyForCodeExchange();
+                options.Configure(o =>
+                {
+                    o.CodeChallengeMethods.Clear();
+                    o.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+                    // Only one account per browser: nothing to select, so the value is not advertised.
+                    o.PromptValues.Remove(PromptValues.SelectAccount);
+                });
+
+                // A redeemed refresh token presented again revokes the whole grant at once.
+                options.SetRefreshTokenReuseLeeway(null);
+                options.DisableSlidingRefreshTokenExpiration();
+
+                options.SetAuthorizationCodeLifetime(server.AuthorizationCodeLifetime)
+                    .SetAccessTokenLifetime(server.AccessTokenLifetime)
+                    .SetIdentityTokenLifetime(server.IdentityTokenLifetime)
+                    .SetRefreshTokenLifetime(server.RefreshTokenLifetime);
+
+                if (server.Issuer is not null)
+                {
+                    options.SetIssuer(server.Issuer);
+                }
+
+                options.RegisterScopes([.. seed.ScopeNames()]);
+                options.RegisterClaims(Claims.Subject, Claims.Name, Claims.FamilyName, Claims.GivenName,
+                    Claims.Email, Claims.EmailVerified, Claims.Locale, Claims.Role, Claims.AuthenticationTime);
+
+                var keys = TokenKeys.Load(keyOptions, environment, DataFolder.Resolve(configuration, environment));
+                options.AddSigningCertificate(keys.Signing).AddEncryptionCertificate(keys.Encryption);
+
+                options.AddEventHandler(RevokeGrantWithRefreshToken.Descriptor);
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+                if (!server.RequireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+        return services;
+    }
+}

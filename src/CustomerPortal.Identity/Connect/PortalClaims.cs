@@ -1,0 +1,17 @@
+namespace CustomerPortal.Identity.Connect;
+
+/// <summary>Claim and scope names that are ours rather than OpenID Connect's.</summary>
+public static class PortalClaims
+{
+    /// <summary>
+    /// Copy of the user's security stamp inside authorization codes and refresh tokens (never in a
+    /// token a client can read): when the stamp changes (password reset, lock), the grant dies.
+    /// </summary>
+    public const string SecurityStamp = "portal_security_stamp";
+
+    /// <summary>
+    /// When the user last typed a password, in the sign-in cookie as Unix seconds. Set on sign-in
+    /// and carried across cookie refreshes, because sliding renewal resets the cookie's own IssuedUtc.
+    /// </summary>
+    public const string AuthenticationTime = OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationTime;
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CustomerPortal.Identity.Data.Sqlite;
+
+/// <summary>The SQLite flavour of <see cref="PortalDbContext"/>; its migrations live in Data/Sqlite/Migrations.</summary>
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+
+/// <summary>Lets `dotnet ef migrations add X --context SqlitePortalDbContext` build the model without starting the app.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePortalDbContext>
+{
+    public SqlitePortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlitePortalDbContext>()
+            .UseSqlite("Data Source=design-time.db")
+            .UseOpenIddict()
+            .Options);
+}

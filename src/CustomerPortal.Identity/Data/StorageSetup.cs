@@ -1,0 +1,72 @@
+using CustomerPortal.Identity.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPortal.Identity.Data;
+
+public static class StorageSetup
+{
+    public static IServiceCollection AddPortalStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase),
+                "Storage:Provider must be 'Sqlite' (the only provider so far).")
+            .ValidateOnStart();
+        services.AddSingleton<DataFolder>();
+
+        // Cookies, antiforgery tokens and one-time links stay valid across restarts.
+        services.AddDataProtection()
+            .SetApplicationName("CustomerPortal.Identity")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder.Resolve(configuration, environment), "data-protection")));
+
+        // Features ask for PortalDbContext; the provider decides which derived context (and so
+        // which set of migrations) stands behind it.
+        services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((provider, options) =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var folder = provider.GetRequiredService<DataFolder>();
+            var connectionString = storage.ConnectionString ?? $"Data Source={Path.Combine(folder.Path, "portal.db")}";
+            options.UseSqlite(connectionString);
+            options.UseOpenIddict();
+        });
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; never EnsureCreated, so the schema can evolve.</summary>
+    public static async Task MigratePortalDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers proceed while a writer commits; the mode is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
+
+/// <summary>The resolved, existing data folder.</summary>
+public sealed class DataFolder
+{
+    public DataFolder(IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        Path = Create(options.Value.DataFolder, environment);
+    }
+
+    /// <summary>For start-up code that runs before options exist (the token keys).</summary>
+    public static string Resolve(IConfiguration configuration, IHostEnvironment environment) =>
+        Create(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.DataFolder ?? new StorageOptions().DataFolder, environment);
+
+    private static string Create(string configured, IHostEnvironment environment)
+    {
+        var path = System.IO.Path.GetFullPath(configured, environment.ContentRootPath);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public string Path { get; }
+}

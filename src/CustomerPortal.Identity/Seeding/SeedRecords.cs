@@ -1,0 +1,56 @@
+namespace CustomerPortal.Identity.Seeding;
+
+/// <summary>One file in seed/clients/: a relying app or a service client.</summary>
+public sealed record ClientSeed
+{
+    public required string ClientId { get; init; }
+    public required string DisplayName { get; init; }
+
+    /// <summary>Display names per language, shown on the consent page.</summary>
+    public Dictionary<string, string> DisplayNames { get; init; } = [];
+
+    /// <summary>"confidential" (has a secret) or "public" (a native or browser app).</summary>
+    public required string Type { get; init; }
+
+    /// <summary>
+    /// A literal secret, accepted only in Development; elsewhere the secret comes from the
+    /// configuration key Clients:{ClientId}:Secret.
+    /// </summary>
+    public string? Secret { get; init; }
+
+    /// <summary>"implicit" for first-party apps (no consent page) or "explicit".</summary>
+    public string Consent { get; init; } = "implicit";
+
+    public List<string> GrantTypes { get; init; } = [];
+    public List<string> Scopes { get; init; } = [];
+    public List<string> RedirectUris { get; init; } = [];
+    public List<string> PostLogoutRedirectUris { get; init; } = [];
+}
+
+public sealed record ScopeSeed
+{
+    public required string Name { get; init; }
+    public required Dictionary<string, string> DisplayNames { get; init; }
+
+    /// <summary>APIs (audiences) that accept access tokens carrying this scope.</summary>
+    public List<string> Resources { get; init; } = [];
+}
+
+public sealed record RoleSeed
+{
+    public required string Name { get; init; }
+    public required Dictionary<string, string> DisplayNames { get; init; }
+}
+
+public sealed record DevelopmentUserSeed
+{
+    public required string Email { get; init; }
+    public required string Password { get; init; }
+    public required string FamilyName { get; init; }
+    public required string GivenName { get; init; }
+    public string? FamilyNameKana { get; init; }
+    public string? GivenNameKana { get; init; }
+    public string CompanyName { get; init; } = "";
+    public string Locale { get; init; } = "ja";
+    public List<string> Roles { get; init; } = [];
+}

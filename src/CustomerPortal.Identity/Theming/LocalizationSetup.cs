@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CustomerPortal.Identity.Theming;
+
+public static class LocalizationSetup
+{
+    public static IServiceCollection AddPortalTheming(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ThemeOptions>().Bind(configuration.GetSection(ThemeOptions.Section));
+        services.AddSingleton<MessageBundle>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = MessageBundle.Languages.Select(language => new CultureInfo(language)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(MessageBundle.DefaultLanguage);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            // The relying app's ui_locales wins over the remembered choice, which wins over the browser.
+            options.RequestCultureProviders =
+            [
+                new UiLocalesCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    /// <summary>The globe switch: remembers the language in a cookie and returns to the page.</summary>
+    public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/language/{language}", (string language, string? returnUrl, HttpContext context) =>
+        {
+            if (!MessageBundle.Languages.Contains(language))
+            {
+                return Results.BadRequest();
+            }
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
+            return Results.LocalRedirect(WithoutUiLocales(IsLocal(returnUrl) ? returnUrl! : "/"));
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    /// <summary>
+    /// An explicit choice must beat the relying app's hint, so the hint is dropped from the page
+    /// being returned to and from the authorization request nested in its ReturnUrl.
+    /// </summary>
+    internal static string WithoutUiLocales(string url)
+    {
+        var queryStart = url.IndexOf('?');
+        if (queryStart < 0)
+        {
+            return url;
+        }
+        var query = QueryHelpers.ParseQuery(url[queryStart..]);
+        var kept = new List<KeyValuePair<string, string?>>();
+        foreach (var (key, values) in query)
+        {
+            if (key == UiLocalesCultureProvider.Parameter)
+            {
+                continue;
+            }
+            foreach (var value in values)
+            {
+                kept.Add(new(key, key == "ReturnUrl" && value is not null && IsLocal(value) ? WithoutUiLocales(value) : value));
+            }
+        }
+        return QueryHelpers.AddQueryString(url[..queryStart], kept);
+    }
+}
