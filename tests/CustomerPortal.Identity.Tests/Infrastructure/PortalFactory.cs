@@ -1,0 +1,108 @@
+using CustomerPortal.Identity.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPortal.Identity.Tests.Infrastructure;
+
+/// <summary>
+/// The real IdP in memory, in Development, with its own data folder and its own copy of seed/
+/// (plus the test clients), so tests never share a database.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsFolders;
+
+    public PortalFactory() : this(NewWorkFolder(), ownsFolders: true) { }
+
+    /// <summary>Reuses the data and seed folders of an earlier instance: a restart.</summary>
+    public static PortalFactory RestartOf(PortalFactory previous) => new(previous.WorkFolder, ownsFolders: false);
+
+    private PortalFactory(string workFolder, bool ownsFolders)
+    {
+        WorkFolder = workFolder;
+        _ownsFolders = ownsFolders;
+    }
+
+    public string WorkFolder { get; }
+    public string DataFolder => Path.Combine(WorkFolder, "data");
+    public string SeedFolder => Path.Combine(WorkFolder, "seed");
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public static string NewWorkFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "customer-portal-tests", Guid.NewGuid().ToString("n"));
+        CopyDirectory(Path.Combine(RepositoryRoot.Path, "seed"), Path.Combine(folder, "seed"));
+        TestClients.WriteInto(Path.Combine(folder, "seed"));
+        return folder;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataFolder", DataFolder);
+        builder.UseSetting("Seed:Path", SeedFolder);
+        builder.UseSetting("Throttling:SignInAttemptsPerMinute", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public Browser CreateBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    }));
+
+    /// <summary>Arranges an active customer directly through Identity, for tests that change or lock the account.</summary>
+    public async Task<PortalUser> CreateActiveUserAsync(string email, string password, params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, Status = AccountStatus.Active,
+            FamilyName = "試験", GivenName = "花子", CompanyName = "試験株式会社", Locale = "ja",
+        };
+        AssertSucceeded(await users.CreateAsync(user, password));
+        AssertSucceeded(await users.AddToRolesAsync(user, roles));
+        return user;
+    }
+
+    public async Task WithUserAsync(string email, Func<UserManager<PortalUser>, PortalUser, Task> change)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        await change(users, user);
+    }
+
+    private static void AssertSucceeded(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsFolders)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(WorkFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+        foreach (var directory in Directory.GetDirectories(from))
+        {
+            CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
+        }
+    }
+}
