@@ -43,6 +43,12 @@ public static class RequestGuard
         }
         try
         {
+            if (context.Request.Path.StartsWithSegments("/connect") && await HasRepeatedParameterAsync(context.Request))
+            {
+                // OAuth 2.0 (RFC 6749 3.1): parameters must not be included more than once.
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "A parameter is repeated.");
+                return;
+            }
             await next(context);
         }
         catch (Exception error) when (IsClientFault(error) && !context.Response.HasStarted)
@@ -51,6 +57,26 @@ public static class RequestGuard
             await RefuseAsync(context, status, "The request is malformed.");
         }
     });
+
+    // RFC 8707 lets these repeat; every other OAuth and OpenID Connect parameter is single.
+    private static readonly HashSet<string> MultiValued = ["resource", "audience"];
+
+    private static async Task<bool> HasRepeatedParameterAsync(HttpRequest request)
+    {
+        if (request.Query.Any(p => p.Value.Count > 1 && !MultiValued.Contains(p.Key)))
+        {
+            return true;
+        }
+        if (!request.HasFormContentType)
+        {
+            return false;
+        }
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        return form.Any(p => p.Value.Count > 1 && !MultiValued.Contains(p.Key));
+    }
+
+    private static bool IsBrowserEndpoint(PathString path) =>
+        path.StartsWithSegments("/connect/authorize") || path.StartsWithSegments("/connect/logout") || path.StartsWithSegments("/account");
 
     private static bool IsClientFault(Exception error) => error switch
     {
@@ -66,6 +92,11 @@ public static class RequestGuard
     {
         context.Response.Clear();
         context.Response.StatusCode = status;
+        if (IsBrowserEndpoint(context.Request.Path))
+        {
+            // An empty body lets the status code pages show the error page in the user's language.
+            return;
+        }
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string>
         {
