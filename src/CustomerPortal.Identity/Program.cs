@@ -1,66 +1,34 @@
-using CustomerPortal.Identity.Account;
-using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Security;
+using CustomerPortal.Identity.Hosting;
 using CustomerPortal.Identity.Seeding;
-using CustomerPortal.Identity.Theming;
+using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddPortalStorage(builder.Configuration, builder.Environment);
-builder.Services.AddPortalTheming(builder.Configuration);
-builder.Services.AddPortalAccounts(builder.Configuration, builder.Environment);
-builder.Services.AddPortalTokenServer(builder.Configuration, builder.Environment);
-builder.Services.AddPortalSeeding();
-builder.Services.AddPortalThrottling(builder.Configuration);
-builder.Services.AddRequestGuard();
-builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
-    // Japanese text stays readable in the HTML instead of becoming numeric character references.
-    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddRazorPages(options =>
+try
 {
-    // Feature folders: Account/, Connect/, Shared/ sit at the project root, not under Pages/.
-    options.RootDirectory = "/";
-    // Every page needs a signed-in user unless it says [AllowAnonymous].
-    options.Conventions.AuthorizeFolder("/");
-});
+    var app = PortalApplication.Build(args);
+    await app.Services.MigratePortalDatabaseAsync();
 
-var app = builder.Build();
+    if (args is ["seed"])
+    {
+        // Outside Development, seed/ is applied on purpose: `dotnet CustomerPortal.Identity.dll seed`.
+        await app.Services.SeedPortalAsync();
+        return 0;
+    }
+    if (app.Environment.IsDevelopment())
+    {
+        await app.Services.SeedPortalAsync();
+    }
 
-await app.Services.MigratePortalDatabaseAsync();
-if (args is ["seed"])
-{
-    // Production seeds on purpose, not at every start: `dotnet CustomerPortal.Identity.dll seed`.
-    await app.Services.SeedPortalAsync();
-    return;
+    app.UsePortalPipeline();
+    await app.RunAsync();
+    return 0;
 }
-if (app.Environment.IsDevelopment())
+catch (Exception error) when (error is InvalidOperationException or SeedException or OptionsValidationException)
 {
-    await app.Services.SeedPortalAsync();
+    // A configuration mistake: say which setting, without a stack trace.
+    Console.Error.WriteLine($"CustomerPortal.Identity cannot start: {error.Message}");
+    return 1;
 }
-
-app.UseRequestLocalization();
-app.UseExceptionHandler("/error");
-app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseRequestGuard();
-app.UseSecurityHeaders();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
-app.UseThemeStaticFiles();
-app.UseRouting();
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapRazorPages();
-app.MapTokenEndpoint();
-app.MapUserInfoEndpoint();
-app.MapLanguageSwitch();
-
-app.Run();
 
 /// <summary>Visible to the functional tests (WebApplicationFactory).</summary>
 public partial class Program;

@@ -83,11 +83,24 @@ public class PortalFactory : WebApplicationFactory<Program>
     private static void AssertSucceeded(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 
+    /// <summary>Stops the server but leaves its folders for a <see cref="RestartOf"/>; the owner deletes them later.</summary>
+    public async Task DisposeAsyncKeepingFolders()
+    {
+        _keepFolders = true;
+        await DisposeAsync();
+        _keepFolders = false;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private bool _keepFolders;
+    private bool _foldersDeleted;
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _ownsFolders)
+        if (disposing && _ownsFolders && !_keepFolders && !_foldersDeleted)
         {
+            _foldersDeleted = true;
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(WorkFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }

@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CustomerPortal.Identity.Account;
+using CustomerPortal.Identity.Connect;
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Security;
+using CustomerPortal.Identity.Seeding;
+using CustomerPortal.Identity.Theming;
+using Microsoft.Extensions.WebEncoders;
+
+namespace CustomerPortal.Identity.Hosting;
+
+/// <summary>The IdP's services and request pipeline, feature by feature.</summary>
+public static class PortalApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddPortalStorage(builder.Configuration, builder.Environment);
+        services.AddPortalTheming(builder.Configuration);
+        services.AddPortalAccounts(builder.Configuration, builder.Environment);
+        services.AddPortalTokenServer(builder.Configuration, builder.Environment);
+        services.AddPortalSeeding();
+        services.AddPortalThrottling(builder.Configuration);
+        services.AddRequestGuard();
+
+        // Japanese text stays readable in the HTML instead of becoming numeric character references.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages(options =>
+        {
+            // Feature folders: Account/, Connect/, Shared/ sit at the project root, not under Pages/.
+            options.RootDirectory = "/";
+            // Every page needs a signed-in user unless it says [AllowAnonymous].
+            options.Conventions.AuthorizeFolder("/");
+        });
+
+        return builder.Build();
+    }
+
+    public static void UsePortalPipeline(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestGuard();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseThemeStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapTokenEndpoint();
+        app.MapUserInfoEndpoint();
+        app.MapLanguageSwitch();
+    }
+}
