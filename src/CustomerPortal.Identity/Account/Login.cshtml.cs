@@ -10,7 +10,7 @@ namespace CustomerPortal.Identity.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle) : PageModel
 {
     // Hashed once per process: verifying against it costs what a real check costs, so an unknown
     // address takes as long to refuse as a wrong password.
@@ -65,6 +65,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
+        await lifecycle.RecordSignInAsync(user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 

@@ -1,3 +1,6 @@
+using CustomerPortal.Identity.Activation;
+using CustomerPortal.Identity.Mail;
+using CustomerPortal.Identity.Machines;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +13,12 @@ namespace CustomerPortal.Identity.Data;
 /// </summary>
 public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, PortalRole, string>(options)
 {
+    public DbSet<RequestedRole> RequestedRoles => Set<RequestedRole>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<UserMachine> UserMachines => Set<UserMachine>();
+    public DbSet<ActivationLink> ActivationLinks => Set<ActivationLink>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -24,6 +33,64 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             user.Property(u => u.CompanyName).HasMaxLength(200);
             user.Property(u => u.Locale).HasMaxLength(10);
             user.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
+            user.Property(u => u.Department).HasMaxLength(200);
+            user.Property(u => u.CompanyCode).HasMaxLength(50);
+            user.Property(u => u.RegisteredSerial).HasMaxLength(7);
+            user.Property(u => u.SerialCheck).HasConversion<string>().HasMaxLength(30);
+            user.Property(u => u.ReviewedBy).HasMaxLength(256);
+            user.Property(u => u.RejectionReason).HasMaxLength(2000);
+            user.OwnsOne(u => u.Address, address =>
+            {
+                address.Property(a => a.PostalCode).HasMaxLength(8).HasColumnName("PostalCode");
+                address.Property(a => a.Prefecture).HasMaxLength(2).HasColumnName("Prefecture");
+                address.Property(a => a.City).HasMaxLength(200).HasColumnName("City");
+                address.Property(a => a.Street).HasMaxLength(200).HasColumnName("Street");
+                address.Property(a => a.Building).HasMaxLength(200).HasColumnName("Building");
+            });
+            user.HasMany(u => u.RequestedRoles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+            user.HasIndex(u => new { u.Status, u.CreatedAt });
+        });
+
+        builder.Entity<RequestedRole>(role =>
+        {
+            role.HasKey(r => new { r.UserId, r.Role });
+            role.Property(r => r.Role).HasMaxLength(50);
+        });
+
+        builder.Entity<Device>(device =>
+        {
+            device.HasKey(d => d.Serial);
+            device.Property(d => d.Serial).HasMaxLength(7);
+            device.Property(d => d.Model).HasMaxLength(100);
+            device.Property(d => d.CompanyCode).HasMaxLength(50);
+            device.Property(d => d.CompanyName).HasMaxLength(200);
+        });
+
+        builder.Entity<UserMachine>(machine =>
+        {
+            machine.HasKey(m => new { m.UserId, m.Serial });
+            machine.Property(m => m.Serial).HasMaxLength(7);
+            machine.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ActivationLink>(link =>
+        {
+            link.HasKey(l => l.Id);
+            link.Property(l => l.Purpose).HasConversion<string>().HasMaxLength(20);
+            link.Property(l => l.TokenHash).HasMaxLength(64);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasOne<PortalUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OutboxMessage>(message =>
+        {
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Template).HasMaxLength(50);
+            message.Property(m => m.Recipient).HasMaxLength(256);
+            message.Property(m => m.Subject).HasMaxLength(500);
+            message.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            message.Property(m => m.LastError).HasMaxLength(1000);
+            message.HasIndex(m => new { m.Status, m.NextAttemptAt });
         });
 
         builder.Entity<PortalRole>(role =>

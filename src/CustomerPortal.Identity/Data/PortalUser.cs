@@ -14,11 +14,65 @@ public class PortalUser : IdentityUser
     /// <summary>BCP 47 tag of the user's language ("ja" or "en"); used for pages and emails.</summary>
     public string Locale { get; set; } = "ja";
 
+    public string Department { get; set; } = "";
+    public PostalAddress Address { get; set; } = new();
+
+    /// <summary>Company code in the vendor's records, set by the reviewer when the account is approved.</summary>
+    public string? CompanyCode { get; set; }
+
+    /// <summary>Product news by email / by phone (the guide's 設定). Changes are recorded elsewhere later.</summary>
+    public bool ProductNewsByEmail { get; set; }
+    public bool ProductNewsByPhone { get; set; }
+
     public AccountStatus Status { get; set; } = AccountStatus.PendingReview;
+
+    /// <summary>When the registration was submitted (or the account seeded).</summary>
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? TermsAcceptedAt { get; set; }
+    public string? RegisteredSerial { get; set; }
+    public SerialCheck SerialCheck { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? ReviewedBy { get; set; }
+    public string? RejectionReason { get; set; }
+    public DateTimeOffset? EmailVerifiedAt { get; set; }
+    public DateTimeOffset? ActivatedAt { get; set; }
+
+    /// <summary>Set by the first successful sign-in, which also sends the last activation email once.</summary>
+    public DateTimeOffset? FirstSignInAt { get; set; }
+
+    public List<RequestedRole> RequestedRoles { get; set; } = [];
 
     /// <summary>Japanese order: family name first, separated by a space as the guide writes names.</summary>
     public string DisplayName => Locale == "en" ? $"{GivenName} {FamilyName}".Trim() : $"{FamilyName} {GivenName}".Trim();
+}
+
+/// <summary>The postal address given at registration (the OIDC address claim comes from it).</summary>
+public class PostalAddress
+{
+    /// <summary>"123-4567".</summary>
+    public string PostalCode { get; set; } = "";
+
+    /// <summary>JIS X 0401 code, "01" (Hokkaido) to "47" (Okinawa); names come from the message bundles.</summary>
+    public string Prefecture { get; set; } = "";
+    public string City { get; set; } = "";
+    public string Street { get; set; } = "";
+    public string? Building { get; set; }
+}
+
+/// <summary>A role the customer asked for; the reviewer grants Identity roles, which may differ.</summary>
+public class RequestedRole
+{
+    public string UserId { get; set; } = "";
+    public string Role { get; set; } = "";
+}
+
+/// <summary>What the device registry said about the serial given at registration, for the reviewer.</summary>
+public enum SerialCheck
+{
+    NotGiven = 0,
+    Known = 1,
+    Unknown = 2,
+    BoundToOtherCompany = 3,
 }
 
 /// <summary>Where an account stands in the lifecycle of product.md ("Registration and activation").</summary>

@@ -1,8 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CustomerPortal.Identity.Account;
+using CustomerPortal.Identity.Account.Passwords;
 using CustomerPortal.Identity.Connect;
+using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Mail;
+using CustomerPortal.Identity.Staff;
 using CustomerPortal.Identity.Security;
 using CustomerPortal.Identity.Seeding;
 using CustomerPortal.Identity.Theming;
@@ -22,9 +26,13 @@ public static class PortalApplication
         services.AddPortalStorage(builder.Configuration, builder.Environment);
         services.AddPortalTheming(builder.Configuration);
         services.AddPortalAccounts(builder.Configuration, builder.Environment);
+        services.AddPortalPasswordPolicy(builder.Configuration);
         services.AddPortalTokenServer(builder.Configuration, builder.Environment);
         services.AddPortalSeeding();
         services.AddPortalThrottling(builder.Configuration);
+        services.AddPortalMail(builder.Configuration);
+        services.AddPortalActivation(builder.Configuration);
+        services.AddPortalStaff();
         services.AddRequestGuard();
 
         // Japanese text stays readable in the HTML instead of becoming numeric character references.

@@ -32,6 +32,9 @@ public sealed class SeedFolder(string path)
 
     public IReadOnlyList<RoleSeed> Roles() => Read<List<RoleSeed>>("roles.json");
 
+    public IReadOnlyList<DeviceSeed> Devices() =>
+        File.Exists(System.IO.Path.Combine(Path, "devices.json")) ? Read<List<DeviceSeed>>("devices.json") : [];
+
     public IReadOnlyList<DevelopmentUserSeed> DevelopmentUsers() =>
         File.Exists(System.IO.Path.Combine(Path, "development-users.json")) ? Read<List<DevelopmentUserSeed>>("development-users.json") : [];
 

@@ -54,3 +54,12 @@ public sealed record DevelopmentUserSeed
     public string Locale { get; init; } = "ja";
     public List<string> Roles { get; init; } = [];
 }
+
+/// <summary>One machine of seed/devices.json, the device registry.</summary>
+public sealed record DeviceSeed
+{
+    public required string Serial { get; init; }
+    public required string Model { get; init; }
+    public string? CompanyCode { get; init; }
+    public string? CompanyName { get; init; }
+}

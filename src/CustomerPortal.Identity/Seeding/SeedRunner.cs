@@ -4,7 +4,7 @@ namespace CustomerPortal.Identity.Seeding;
 /// Applies seed/ in dependency order. Every step creates or updates, so running it twice changes
 /// nothing the second time. Runs at start-up in Development and through the `seed` command elsewhere.
 /// </summary>
-public sealed class SeedRunner(ScopeSeeder scopes, ClientSeeder clients, RoleSeeder roles, DevelopmentUserSeeder users,
+public sealed class SeedRunner(ScopeSeeder scopes, ClientSeeder clients, RoleSeeder roles, DeviceSeeder devices, DevelopmentUserSeeder users,
     IConfiguration configuration, IHostEnvironment environment, ILogger<SeedRunner> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken = default)
@@ -14,6 +14,7 @@ public sealed class SeedRunner(ScopeSeeder scopes, ClientSeeder clients, RoleSee
         await scopes.SeedAsync(seed, cancellationToken);
         await clients.SeedAsync(seed, cancellationToken);
         await roles.SeedAsync(seed);
+        await devices.SeedAsync(seed);
         if (environment.IsDevelopment())
         {
             await users.SeedAsync(seed);
@@ -28,6 +29,7 @@ public static class SeedingSetup
         services.AddScoped<ScopeSeeder>();
         services.AddScoped<ClientSeeder>();
         services.AddScoped<RoleSeeder>();
+        services.AddScoped<DeviceSeeder>();
         services.AddScoped<DevelopmentUserSeeder>();
         services.AddScoped<SeedRunner>();
         return services;

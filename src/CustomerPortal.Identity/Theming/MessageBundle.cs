@@ -17,12 +17,15 @@ public sealed class MessageBundle
 
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _byLanguage;
 
-    public MessageBundle(IOptions<ThemeOptions> options, IHostEnvironment environment)
+    public MessageBundle(IOptions<ThemeOptions> options, IHostEnvironment environment, IConfiguration configuration)
     {
         var root = RepositoryFolder.Resolve(options.Value.Path, "themes", environment.ContentRootPath);
         ThemeChain = ThemeChainOf(root, options.Value.Name);
-        _byLanguage = Languages.ToFrozenDictionary(language => language, language => Load(ThemeChain, language));
+        _byLanguage = Languages.ToFrozenDictionary(language => language, language => Load(ThemeChain, language, configuration));
     }
+
+    /// <summary>The operator names the portal (Portal:Name:ja, Portal:Name:en); it appears in titles and email subjects.</summary>
+    public const string PortalNameKey = "portal.name";
 
     /// <summary>Theme folders from the chosen theme down to its farthest parent.</summary>
     public IReadOnlyList<string> ThemeChain { get; }
@@ -75,7 +78,7 @@ public sealed class MessageBundle
         return document.RootElement.TryGetProperty("parent", out var parent) ? parent.GetString() : null;
     }
 
-    private static FrozenDictionary<string, string> Load(IReadOnlyList<string> chain, string language)
+    private static FrozenDictionary<string, string> Load(IReadOnlyList<string> chain, string language, IConfiguration configuration)
     {
         var messages = new Dictionary<string, string>();
         // Farthest parent first, so that each child overrides what it redefines.
@@ -92,6 +95,10 @@ public sealed class MessageBundle
             {
                 messages[key] = value;
             }
+        }
+        if (configuration[$"Portal:Name:{language}"] is { Length: > 0 } portalName)
+        {
+            messages[PortalNameKey] = portalName;
         }
         return messages.ToFrozenDictionary();
     }

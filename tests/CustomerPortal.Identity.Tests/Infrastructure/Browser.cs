@@ -29,23 +29,34 @@ public sealed class Browser(HttpClient client) : IDisposable
         return await ParseAsync(response);
     }
 
-    /// <summary>Posts a form as displayed, with <paramref name="values"/> typed over its fields.</summary>
+    /// <summary>
+    /// Posts a form as displayed (checked boxes only, selected options, text areas), with
+    /// <paramref name="values"/> typed over its fields; a value with line breaks gives several values.
+    /// </summary>
     public Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? submitButtonSelector = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
         {
-            if (input.Type is "submit" or "button")
+            if (input.Type is "submit" or "button" || (input.Type is "checkbox" or "radio" && !input.IsChecked))
             {
                 continue;
             }
             fields.Add(new(input.Name!, input.Value));
         }
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+        {
+            fields.Add(new(select.Name!, select.Value ?? ""));
+        }
+        foreach (var textArea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]"))
+        {
+            fields.Add(new(textArea.Name!, textArea.Value));
+        }
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
             fields.RemoveAll(field => field.Key == name);
-            fields.Add(new(name, value));
+            fields.AddRange(value.Split('\n').Where(v => v.Length > 0 || !value.Contains('\n')).Select(v => new KeyValuePair<string, string>(name, v)));
         }
 
         var action = form.GetAttribute("action") is { Length: > 0 } declared ? declared : new Uri(page.Url).PathAndQuery;

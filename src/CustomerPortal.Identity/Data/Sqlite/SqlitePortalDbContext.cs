@@ -1,10 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CustomerPortal.Identity.Data.Sqlite;
 
 /// <summary>The SQLite flavour of <see cref="PortalDbContext"/>; its migrations live in Data/Sqlite/Migrations.</summary>
-public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite cannot compare or order DateTimeOffset values stored as text; as binary numbers
+        // it can (expiry checks, "oldest first" queues).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 /// <summary>Lets `dotnet ef migrations add X --context SqlitePortalDbContext` build the model without starting the app.</summary>
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePortalDbContext>

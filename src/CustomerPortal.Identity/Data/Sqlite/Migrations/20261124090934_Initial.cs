@@ -38,8 +38,26 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     GivenNameKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Locale = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Prefecture = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Building = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CompanyCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ProductNewsByEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ProductNewsByPhone = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TermsAcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegisteredSerial = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    SerialCheck = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EmailVerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -51,13 +69,27 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Devices",
+                columns: table => new
+                {
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CompanyCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Devices", x => x.Serial);
                 });
 
             migrationBuilder.CreateTable(
@@ -106,6 +138,30 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -122,6 +178,29 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivationLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivationLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivationLinks_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -212,6 +291,43 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestedRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestedRoles", x => new { x.UserId, x.Role });
+                    table.ForeignKey(
+                        name: "FK_RequestedRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserMachines",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserMachines", x => new { x.UserId, x.Serial });
+                    table.ForeignKey(
+                        name: "FK_UserMachines_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
@@ -269,6 +385,17 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActivationLinks_TokenHash",
+                table: "ActivationLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivationLinks_UserId",
+                table: "ActivationLinks",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -298,6 +425,11 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 name: "EmailIndex",
                 table: "AspNetUsers",
                 column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_Status_CreatedAt",
+                table: "AspNetUsers",
+                columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
@@ -337,11 +469,19 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ActivationLinks");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -358,19 +498,31 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Devices");
+
+            migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
 
             migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "RequestedRoles");
+
+            migrationBuilder.DropTable(
+                name: "UserMachines");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "OpenIddictAuthorizations");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");

@@ -1,0 +1,329 @@
+using System.Globalization;
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Machines;
+using CustomerPortal.Identity.Mail;
+using CustomerPortal.Identity.Registration;
+using CustomerPortal.Identity.Theming;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPortal.Identity.Activation;
+
+public enum RegistrationOutcome { Accepted, SerialThrottled }
+
+public sealed record LinkOutcome(LinkCheck Check, PortalUser? User = null, IdentityResult? PasswordResult = null);
+
+/// <summary>
+/// Every step of product.md's lifecycle (PendingReview → Approved → EmailVerified → Active → first
+/// sign-in), each in one transaction with the email it causes, so a step is never half done
+/// and never mails twice.
+/// </summary>
+public sealed class AccountLifecycle(
+    PortalDbContext db,
+    UserManager<PortalUser> users,
+    ActivationLinks links,
+    MailOutbox outbox,
+    DeviceRegistry devices,
+    LinkAddress addresses,
+    MessageBundle messages,
+    TimeProvider clock,
+    IOptions<RegistrationOptions> options,
+    ILogger<AccountLifecycle> logger)
+{
+    public async Task<RegistrationOutcome> RegisterAsync(RegistrationForm form)
+    {
+        var now = clock.GetUtcNow();
+        if (!string.IsNullOrEmpty(form.Serial)
+            && await db.Users.CountAsync(u => u.RegisteredSerial == form.Serial && u.CreatedAt > now.AddDays(-1)) >= options.Value.PerSerialPerDay)
+        {
+            return RegistrationOutcome.SerialThrottled;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await users.FindByEmailAsync(form.Email!) is { } existing)
+        {
+            // Same page for the registrant; the owner of the address learns that someone tried.
+            outbox.Enqueue("already-registered", existing, new Dictionary<string, object?>
+            {
+                ["name"] = existing.DisplayName,
+                ["sign_in_url"] = addresses.For("account/login"),
+            });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            logger.LogInformation("Registration for an address already registered; notice queued");
+            return RegistrationOutcome.Accepted;
+        }
+
+        var user = NewUser(form, now);
+        user.SerialCheck = await devices.CheckAsync(form.Serial, user.CompanyName);
+        Succeeded(await users.CreateAsync(user));
+        outbox.Enqueue("registration-received", user, Describe(user));
+        if (!options.Value.RequireApproval)
+        {
+            await ApproveInTransactionAsync(user, [.. form.Roles], companyCode: null, reviewer: "automatic");
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("Registration {UserId} received ({SerialCheck})", user.Id, user.SerialCheck);
+        return RegistrationOutcome.Accepted;
+    }
+
+    /// <summary>Staff approval: grants roles (which may differ from those requested), binds the serial, sends the verification link.</summary>
+    public async Task<bool> ApproveAsync(string userId, IReadOnlyCollection<string> grantedRoles, string? companyCode, string reviewer)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.Status != AccountStatus.PendingReview)
+        {
+            return false;
+        }
+        await ApproveInTransactionAsync(user, grantedRoles, companyCode, reviewer);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("Registration {UserId} approved by {Reviewer}", user.Id, reviewer);
+        return true;
+    }
+
+    public async Task<bool> RejectAsync(string userId, string reason, string reviewer)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.Status != AccountStatus.PendingReview)
+        {
+            return false;
+        }
+        user.Status = AccountStatus.Rejected;
+        user.RejectionReason = reason;
+        user.ReviewedAt = clock.GetUtcNow();
+        user.ReviewedBy = reviewer;
+        Succeeded(await users.UpdateAsync(user));
+        outbox.Enqueue("registration-rejected", user, new Dictionary<string, object?> { ["name"] = user.DisplayName, ["reason"] = reason });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("Registration {UserId} rejected by {Reviewer}", user.Id, reviewer);
+        return true;
+    }
+
+    /// <summary>Step 1/3 link opened and confirmed: the address is verified and the password link goes out.</summary>
+    public async Task<LinkOutcome> VerifyEmailAsync(string? token)
+    {
+        var (check, link) = await links.CheckAsync(token, LinkPurpose.VerifyEmail);
+        if (check != LinkCheck.Valid)
+        {
+            return new LinkOutcome(check);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await users.FindByIdAsync(link!.UserId);
+        if (user is null || user.Status != AccountStatus.Approved || !await links.TryConsumeAsync(link))
+        {
+            return new LinkOutcome(LinkCheck.Used);
+        }
+        user.EmailConfirmed = true;
+        user.EmailVerifiedAt = clock.GetUtcNow();
+        user.Status = AccountStatus.EmailVerified;
+        Succeeded(await users.UpdateAsync(user));
+        SendSetPasswordLink(user);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("Email of {UserId} verified", user.Id);
+        return new LinkOutcome(LinkCheck.Valid, user);
+    }
+
+    /// <summary>Step 2/3: the password under the policy; the account becomes Active.</summary>
+    public async Task<LinkOutcome> SetPasswordAsync(string? token, string password)
+    {
+        var (check, link) = await links.CheckAsync(token, LinkPurpose.SetPassword);
+        if (check != LinkCheck.Valid)
+        {
+            return new LinkOutcome(check);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await users.FindByIdAsync(link!.UserId);
+        if (user is null || user.Status != AccountStatus.EmailVerified || await users.HasPasswordAsync(user))
+        {
+            return new LinkOutcome(LinkCheck.Used);
+        }
+        var result = await users.AddPasswordAsync(user, password);
+        if (!result.Succeeded)
+        {
+            // Rolled back with the transaction; the link stays valid for another try.
+            return new LinkOutcome(LinkCheck.Valid, user, result);
+        }
+        if (!await links.TryConsumeAsync(link))
+        {
+            return new LinkOutcome(LinkCheck.Used);
+        }
+        user.Status = AccountStatus.Active;
+        user.ActivatedAt = clock.GetUtcNow();
+        Succeeded(await users.UpdateAsync(user));
+        await transaction.CommitAsync();
+        logger.LogInformation("Account {UserId} activated", user.Id);
+        return new LinkOutcome(LinkCheck.Valid, user, result);
+    }
+
+    /// <summary>Step 3/3: the first successful sign-in sends the completion email, once.</summary>
+    public async Task RecordSignInAsync(PortalUser user)
+    {
+        if (user.FirstSignInAt is not null)
+        {
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var updated = await db.Users
+            .Where(u => u.Id == user.Id && u.FirstSignInAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.FirstSignInAt, clock.GetUtcNow()));
+        if (updated == 1)
+        {
+            outbox.Enqueue("activation-complete", user, new Dictionary<string, object?>
+            {
+                ["name"] = user.DisplayName,
+                ["sign_in_url"] = addresses.For("account/login"),
+            });
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// A fresh link for an expired or used one. Sent only when the address is registered and
+    /// waiting for that very step; the caller shows the same answer either way.
+    /// </summary>
+    public async Task ResendAsync(string email, LinkPurpose purpose)
+    {
+        var user = await users.FindByEmailAsync(email);
+        var waiting = purpose switch
+        {
+            LinkPurpose.VerifyEmail => AccountStatus.Approved,
+            _ => AccountStatus.EmailVerified,
+        };
+        if (user is null || user.Status != waiting)
+        {
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (purpose == LinkPurpose.VerifyEmail)
+        {
+            SendVerifyEmailLink(user);
+        }
+        else
+        {
+            SendSetPasswordLink(user);
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private async Task ApproveInTransactionAsync(PortalUser user, IReadOnlyCollection<string> grantedRoles, string? companyCode, string reviewer)
+    {
+        user.Status = AccountStatus.Approved;
+        user.ReviewedAt = clock.GetUtcNow();
+        user.ReviewedBy = reviewer;
+        user.CompanyCode = string.IsNullOrWhiteSpace(companyCode) ? user.CompanyCode : companyCode.Trim();
+        Succeeded(await users.AddToRolesAsync(user, grantedRoles.Where(CustomerRoles.All.Contains).Distinct()));
+        if (!string.IsNullOrEmpty(user.RegisteredSerial))
+        {
+            if (user.CompanyCode is not null)
+            {
+                await devices.BindAsync(user.RegisteredSerial, user.CompanyCode, user.CompanyName);
+            }
+            if (!await db.UserMachines.AnyAsync(m => m.UserId == user.Id && m.Serial == user.RegisteredSerial))
+            {
+                db.UserMachines.Add(new UserMachine { UserId = user.Id, Serial = user.RegisteredSerial, AddedAt = clock.GetUtcNow() });
+            }
+        }
+        Succeeded(await users.UpdateAsync(user));
+        SendVerifyEmailLink(user);
+    }
+
+    private void SendVerifyEmailLink(PortalUser user)
+    {
+        var token = links.Issue(user, LinkPurpose.VerifyEmail);
+        outbox.Enqueue("verify-email", user, new Dictionary<string, object?>
+        {
+            ["name"] = user.DisplayName,
+            ["link"] = addresses.For($"account/verify-email?token={token}"),
+            ["hours"] = (int)options.Value.VerifyEmailLinkLifetime.TotalHours,
+        });
+    }
+
+    private void SendSetPasswordLink(PortalUser user)
+    {
+        var token = links.Issue(user, LinkPurpose.SetPassword);
+        outbox.Enqueue("set-password", user, new Dictionary<string, object?>
+        {
+            ["name"] = user.DisplayName,
+            ["link"] = addresses.For($"account/set-password?token={token}"),
+            ["hours"] = (int)options.Value.SetPasswordLinkLifetime.TotalHours,
+        });
+    }
+
+    private PortalUser NewUser(RegistrationForm form, DateTimeOffset now) => new()
+    {
+        UserName = form.Email,
+        Email = form.Email,
+        CompanyName = form.CompanyName!,
+        Department = form.Department ?? "",
+        FamilyName = form.FamilyName!,
+        GivenName = form.GivenName!,
+        FamilyNameKana = NullIfEmpty(form.FamilyNameKana),
+        GivenNameKana = NullIfEmpty(form.GivenNameKana),
+        PhoneNumber = form.Phone,
+        Address = new PostalAddress
+        {
+            PostalCode = form.PostalCode!,
+            Prefecture = form.Prefecture!,
+            City = form.City!,
+            Street = form.Street!,
+            Building = NullIfEmpty(form.Building),
+        },
+        RegisteredSerial = NullIfEmpty(form.Serial),
+        Locale = form.Language!,
+        ProductNewsByEmail = form.ProductNewsByEmail,
+        ProductNewsByPhone = form.ProductNewsByPhone,
+        TermsAcceptedAt = now,
+        CreatedAt = now,
+        Status = AccountStatus.PendingReview,
+        RequestedRoles = [.. form.Roles.Select(role => new RequestedRole { Role = role })],
+    };
+
+    /// <summary>What was entered, in the registrant's language, for the first email. Never a password.</summary>
+    private Dictionary<string, object?> Describe(PortalUser user)
+    {
+        var culture = new CultureInfo(user.Locale);
+        string Text(string key) => messages.Get(culture, key);
+        return new Dictionary<string, object?>
+        {
+            ["name"] = user.DisplayName,
+            ["company"] = user.CompanyName,
+            ["department"] = user.Department,
+            ["family_name_kana"] = user.FamilyNameKana,
+            ["given_name_kana"] = user.GivenNameKana,
+            ["email"] = user.Email,
+            ["phone"] = user.PhoneNumber,
+            ["postal_code"] = user.Address.PostalCode,
+            ["prefecture"] = Text($"prefecture.{user.Address.Prefecture}"),
+            ["city"] = user.Address.City,
+            ["street"] = user.Address.Street,
+            ["building"] = user.Address.Building,
+            ["serial"] = user.RegisteredSerial,
+            ["roles"] = user.RequestedRoles.Select(r => Text($"role.{r.Role}.label")).ToList(),
+            ["language"] = Text($"language.{user.Locale}"),
+            ["news_by_email"] = Text(user.ProductNewsByEmail ? "common.yes" : "common.no"),
+            ["news_by_phone"] = Text(user.ProductNewsByPhone ? "common.yes" : "common.no"),
+            ["business_days"] = options.Value.ReviewBusinessDays,
+        };
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static void Succeeded(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}

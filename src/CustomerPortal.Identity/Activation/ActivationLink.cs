@@ -1,0 +1,24 @@
+namespace CustomerPortal.Identity.Activation;
+
+/// <summary>
+/// A single-use, expiring link sent by email. Only a hash of its token is stored, so a copy of
+/// the database does not hold working links.
+/// </summary>
+public class ActivationLink
+{
+    public Guid Id { get; set; }
+    public string UserId { get; set; } = "";
+    public LinkPurpose Purpose { get; set; }
+
+    /// <summary>SHA-256 of the token, hex.</summary>
+    public string TokenHash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
+}
+
+public enum LinkPurpose
+{
+    VerifyEmail = 1,
+    SetPassword = 2,
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using CustomerPortal.Identity.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPortal.Identity.Activation;
+
+public enum LinkCheck
+{
+    Valid,
+    Expired,
+    Used,
+    Unknown,
+}
+
+/// <summary>Issues and redeems the single-use links of the activation emails.</summary>
+public sealed class ActivationLinks(PortalDbContext db, TimeProvider clock, IOptions<RegistrationOptions> options)
+{
+    /// <summary>Adds a link to the unit of work (saved with the caller's change) and returns its token.</summary>
+    public string Issue(PortalUser user, LinkPurpose purpose)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow();
+        db.ActivationLinks.Add(new ActivationLink
+        {
+            Id = Guid.NewGuid(),
+            UserId = user.Id,
+            Purpose = purpose,
+            TokenHash = Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now + (purpose == LinkPurpose.VerifyEmail ? options.Value.VerifyEmailLinkLifetime : options.Value.SetPasswordLinkLifetime),
+        });
+        return token;
+    }
+
+    /// <summary>What a token is worth, without using it up.</summary>
+    public async Task<(LinkCheck Check, ActivationLink? Link)> CheckAsync(string? token, LinkPurpose purpose)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return (LinkCheck.Unknown, null);
+        }
+        var hash = Hash(token);
+        var link = await db.ActivationLinks.SingleOrDefaultAsync(l => l.TokenHash == hash && l.Purpose == purpose);
+        if (link is null)
+        {
+            return (LinkCheck.Unknown, null);
+        }
+        if (link.UsedAt is not null)
+        {
+            return (LinkCheck.Used, link);
+        }
+        return link.ExpiresAt <= clock.GetUtcNow() ? (LinkCheck.Expired, link) : (LinkCheck.Valid, link);
+    }
+
+    /// <summary>
+    /// Uses the link up, atomically: of two clicks racing, one wins. Call inside the caller's
+    /// transaction so that a failure later in the change gives the link back.
+    /// </summary>
+    public async Task<bool> TryConsumeAsync(ActivationLink link)
+    {
+        var now = clock.GetUtcNow();
+        var consumed = await db.ActivationLinks
+            .Where(l => l.Id == link.Id && l.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now));
+        return consumed == 1;
+    }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+}

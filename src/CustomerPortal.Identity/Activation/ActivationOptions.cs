@@ -1,0 +1,25 @@
+namespace CustomerPortal.Identity.Activation;
+
+/// <summary>Configuration section "Registration".</summary>
+public sealed class RegistrationOptions
+{
+    public const string Section = "Registration";
+
+    /// <summary>When false, a registration is approved at once with the roles it asked for (no staff review).</summary>
+    public bool RequireApproval { get; set; } = true;
+
+    public TimeSpan VerifyEmailLinkLifetime { get; set; } = TimeSpan.FromHours(72);
+    public TimeSpan SetPasswordLinkLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Business days promised for the review; older registrations are marked overdue.</summary>
+    public int ReviewBusinessDays { get; set; } = 3;
+
+    /// <summary>Registration posts per client address per hour.</summary>
+    public int PerAddressPerHour { get; set; } = 10;
+
+    /// <summary>Registrations naming the same serial per day; more are refused without saying whether it exists.</summary>
+    public int PerSerialPerDay { get; set; } = 3;
+
+    /// <summary>The IdP's public address for links in emails; by default the address of the request that caused the mail.</summary>
+    public Uri? PublicOrigin { get; set; }
+}

@@ -1,0 +1,52 @@
+using CustomerPortal.Identity.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CustomerPortal.Identity.Activation;
+
+/// <summary>
+/// Where an expired, used or unknown link lands: offers a fresh link for an address, and answers
+/// the same whether or not the address is registered.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(Registration.RegistrationThrottling.Policy)]
+public sealed class LinkUnusableModel(AccountLifecycle lifecycle) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Purpose { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+    public string? EmailErrorKey { get; private set; }
+
+    public string ReasonKey => Reason switch
+    {
+        "expired" => "link.expired",
+        "used" => "link.used",
+        _ => "link.unknown",
+    };
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var email = InputText.NormalizeEmail(Email);
+        if (email.Length is 0 or > 256 || !email.Contains('@'))
+        {
+            EmailErrorKey = "register.error.email";
+            return Page();
+        }
+        await lifecycle.ResendAsync(email, Purpose == "set-password" ? LinkPurpose.SetPassword : LinkPurpose.VerifyEmail);
+        Sent = true;
+        return Page();
+    }
+}

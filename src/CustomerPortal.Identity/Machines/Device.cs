@@ -1,0 +1,21 @@
+namespace CustomerPortal.Identity.Machines;
+
+/// <summary>One machine of the device registry (seed/devices.json): serial, model, owning company.</summary>
+public class Device
+{
+    /// <summary>Exactly 7 ASCII digits.</summary>
+    public string Serial { get; set; } = "";
+    public string Model { get; set; } = "";
+
+    /// <summary>The customer company the machine is bound to, if any.</summary>
+    public string? CompanyCode { get; set; }
+    public string? CompanyName { get; set; }
+}
+
+/// <summary>A machine listed under a user's account (ご利用機器).</summary>
+public class UserMachine
+{
+    public string UserId { get; set; } = "";
+    public string Serial { get; set; } = "";
+    public DateTimeOffset AddedAt { get; set; }
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CustomerPortal.Identity.Mail;
+
+/// <summary>Configuration section "Mail".</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    [Required, EmailAddress]
+    public string From { get; set; } = "no-reply@customer-portal.localhost";
+
+    /// <summary>Display name of the sender; by default the portal's name in the recipient's language.</summary>
+    public string? FromName { get; set; }
+
+    /// <summary>Without a host, mails are written as .eml files into <see cref="PickupFolder"/> instead.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Where .eml files go when no SMTP host is set; by default "mail" in the data folder.</summary>
+    public string? PickupFolder { get; set; }
+
+    /// <summary>
+    /// Whether this process runs the delivery worker. Every node may (claims keep them from
+    /// sending the same message); an operator can keep delivery to some nodes only.
+    /// </summary>
+    public bool DeliverInBackground { get; set; } = true;
+
+    /// <summary>How often the outbox is checked when nothing wakes the worker sooner.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>First retry delay; doubled after each failure up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long one delivery may take before the message counts as abandoned.</summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary>None (plain, loopback only), StartTls (port 587) or Tls (port 465).</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    Tls,
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using CustomerPortal.Identity.Activation;
+using CustomerPortal.Identity.Theming;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CustomerPortal.Identity.Registration;
+
+/// <summary>新規登録: the sign-up form of the guide's section 2.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RegistrationThrottling.Policy)]
+public sealed class RegisterModel(AccountLifecycle lifecycle) : PageModel
+{
+    [BindProperty]
+    public RegistrationForm Input { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+    public string? FormErrorKey { get; private set; }
+
+    public void OnGet()
+    {
+        Input.Language = MessageBundle.LanguageOf(CultureInfo.CurrentUICulture);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Input.Normalize();
+        Errors = Input.Validate();
+        if (Errors.Count > 0)
+        {
+            FormErrorKey = "register.error.summary";
+            return Page();
+        }
+        if (await lifecycle.RegisterAsync(Input) == RegistrationOutcome.SerialThrottled)
+        {
+            FormErrorKey = "register.error.serialThrottled";
+            return Page();
+        }
+        return RedirectToPage("/Registration/Registered");
+    }
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var key) ? key : null;
+}

@@ -1,0 +1,85 @@
+using CustomerPortal.Identity.Activation;
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Machines;
+using CustomerPortal.Identity.Registration;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.Identity.Staff;
+
+/// <summary>One registration: everything entered, the serial's flag, and approve (grant roles, bind serial) or reject with a reason.</summary>
+[Authorize(Policy = StaffSetup.Policy)]
+public sealed class ReviewModel(PortalDbContext db, AccountLifecycle lifecycle, ReviewQueue queue, DeviceRegistry devices) : PageModel
+{
+    public PortalUser Registration { get; private set; } = null!;
+    public PendingRegistration? Pending { get; private set; }
+    public Device? Device { get; private set; }
+
+    [BindProperty]
+    public List<string> GrantedRoles { get; set; } = [];
+
+    [BindProperty]
+    public string? CompanyCode { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public string? ErrorKey { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        GrantedRoles = [.. Registration.RequestedRoles.Select(r => r.Role)];
+        CompanyCode = Registration.CompanyCode ?? Device?.CompanyCode;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (GrantedRoles.Count(CustomerRoles.All.Contains) == 0)
+        {
+            ErrorKey = "staff.review.error.roles";
+            return Page();
+        }
+        await lifecycle.ApproveAsync(id, GrantedRoles, CompanyCode, User.Identity?.Name ?? "staff");
+        return Redirect("/staff/registrations");
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var reason = Account.InputText.Normalize(Reason);
+        if (reason.Length is 0 or > 2000)
+        {
+            ErrorKey = "staff.review.error.reason";
+            return Page();
+        }
+        await lifecycle.RejectAsync(id, reason, User.Identity?.Name ?? "staff");
+        return Redirect("/staff/registrations");
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        var user = await db.Users.Include(u => u.RequestedRoles).AsNoTracking().SingleOrDefaultAsync(u => u.Id == id);
+        if (user is null)
+        {
+            return false;
+        }
+        Registration = user;
+        Pending = user.Status == AccountStatus.PendingReview ? queue.Age(user) : null;
+        Device = user.RegisteredSerial is { } serial ? await devices.FindAsync(serial) : null;
+        return true;
+    }
+}

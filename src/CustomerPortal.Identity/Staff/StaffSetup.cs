@@ -1,0 +1,16 @@
+namespace CustomerPortal.Identity.Staff;
+
+public static class StaffSetup
+{
+    public const string Policy = "staff";
+
+    public static IServiceCollection AddPortalStaff(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.RequireRole("staff", "admin"));
+        services.AddSingleton(provider => BusinessCalendar.Load(
+            Seeding.SeedFolder.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()).Path));
+        services.AddScoped<ReviewQueue>();
+        return services;
+    }
+}

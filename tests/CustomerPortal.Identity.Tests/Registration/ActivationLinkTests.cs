@@ -1,0 +1,81 @@
+using System.Net;
+using CustomerPortal.Identity.Tests.Infrastructure;
+
+namespace CustomerPortal.Identity.Tests.Registration;
+
+/// <summary>Activation links are single use and expire; an unusable link offers a fresh one without revealing registrations.</summary>
+public sealed class ActivationLinkTests : IAsyncLifetime
+{
+    private readonly MailPortalFactory _portal = new();
+
+    public async Task InitializeAsync()
+    {
+        await _portal.InitializeAsync();
+        // Approval switched off (the operator's option): mail 2 follows mail 1 at once.
+        _portal.Settings["Registration:RequireApproval"] = "false";
+        _portal.Settings["Registration:VerifyEmailLinkLifetime"] = "00:00:02";
+    }
+
+    [Fact]
+    public async Task WithoutApproval_TheVerificationLinkFollowsAtOnce_AndWorksOnlyOnce()
+    {
+        var email = await RegisterAsync();
+        var verifyUrl = MailLinks.Find((await _portal.Smtp.WaitForAsync(email, 2))[1], "/account/verify-email");
+        using var customer = _portal.CreateBrowser();
+
+        var page = await customer.GetPageAsync(verifyUrl);
+        Assert.Equal(HttpStatusCode.OK, (await customer.SubmitAsync(page, "form[method=post]")).StatusCode);
+        await _portal.Smtp.WaitForAsync(email, 3);
+
+        var reused = await customer.GetAsync(verifyUrl);
+        Assert.Equal("/account/link?purpose=verify-email&reason=used", reused.Headers.Location!.ToString());
+        // A second post of the old form does not send another password mail.
+        await customer.SubmitAsync(page, "form[method=post]");
+        await Task.Delay(800);
+        Assert.Equal(3, _portal.Smtp.MessagesTo(email).Count);
+    }
+
+    [Fact]
+    public async Task ExpiredLink_OffersAFreshOne_AnsweringAlikeForUnknownAddresses()
+    {
+        var email = await RegisterAsync();
+        var verifyUrl = MailLinks.Find((await _portal.Smtp.WaitForAsync(email, 2))[1], "/account/verify-email");
+        await Task.Delay(2500);
+        using var customer = _portal.CreateBrowser();
+
+        var expired = await customer.FollowAsync(await customer.GetAsync(verifyUrl));
+        var page = await customer.ParseAsync(expired);
+        Assert.Contains("有効期限が切れています", page.Body!.TextContent);
+
+        var forKnown = await customer.ParseAsync(await customer.SubmitAsync(page, "form[method=post]", new Dictionary<string, string> { ["Email"] = email.ToUpperInvariant() }));
+        var forUnknown = await customer.ParseAsync(await customer.SubmitAsync(page, "form[method=post]", new Dictionary<string, string> { ["Email"] = "nobody@example.com" }));
+        Assert.Equal(forKnown.QuerySelector("[role=status]")!.TextContent, forUnknown.QuerySelector("[role=status]")!.TextContent);
+
+        var fresh = (await _portal.Smtp.WaitForAsync(email, 3))[2];
+        Assert.Contains("ステップ 1/3", fresh.Subject);
+        var freshPage = await customer.GetPageAsync(MailLinks.Find(fresh, "/account/verify-email"));
+        Assert.NotNull(freshPage.QuerySelector("form[method=post]"));
+        Assert.Empty(_portal.Smtp.MessagesTo("nobody@example.com"));
+    }
+
+    [Fact]
+    public async Task ForgedToken_LandsOnTheUnusableLinkPage()
+    {
+        using var customer = _portal.CreateBrowser();
+
+        var response = await customer.GetAsync("/account/set-password?token=forged");
+
+        Assert.Equal("/account/link?purpose=set-password&reason=unknown", response.Headers.Location!.ToString());
+    }
+
+    private async Task<string> RegisterAsync()
+    {
+        var email = $"link-{Guid.NewGuid():n}@example.com";
+        using var browser = _portal.CreateBrowser();
+        var page = await RegistrationPage.OpenAsync(browser);
+        Assert.Equal(HttpStatusCode.Redirect, (await page.SubmitAsync(RegistrationPage.ValidInput(email))).StatusCode);
+        return email;
+    }
+
+    public async Task DisposeAsync() => await ((IAsyncLifetime)_portal).DisposeAsync();
+}
