@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -61,6 +62,15 @@ public static class AccountSetup
                 return Task.CompletedTask;
             };
         });
+
+        services.AddScoped<Addresses.AddressBook>();
+        services.AddScoped<Preferences.ContactPreferences>();
+        services.AddScoped<EmailChange>();
+        services.AddScoped<Passwords.PasswordChanges>();
+        services.AddScoped<GrantRevocation>();
+        services.AddScoped<ConnectedApps>();
+        services.AddScoped<Machines.UserMachines>();
+        services.AddAuthorizationBuilder().AddAddressApiPolicy();
 
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options =>
         {

@@ -29,6 +29,7 @@ public sealed class AccountLifecycle(
     MessageBundle messages,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
+    Account.Preferences.ContactPreferences preferences,
     ILogger<AccountLifecycle> logger)
 {
     public async Task<RegistrationOutcome> RegisterAsync(RegistrationForm form)
@@ -58,6 +59,8 @@ public sealed class AccountLifecycle(
         var user = NewUser(form, now);
         user.SerialCheck = await devices.CheckAsync(form.Serial, user.CompanyName);
         Succeeded(await users.CreateAsync(user));
+        // The consent given (or not) at registration is the first entry of the preference record.
+        preferences.Set(user, form.ProductNewsByEmail, form.ProductNewsByPhone, Account.Preferences.ContactPreferences.RegistrationChannel, recordUnchanged: true);
         outbox.Enqueue("registration-received", user, Describe(user));
         if (!options.Value.RequireApproval)
         {

@@ -21,4 +21,6 @@ public enum LinkPurpose
 {
     VerifyEmail = 1,
     SetPassword = 2,
+    ResetPassword = 3,
+    ChangeEmail = 4,
 }

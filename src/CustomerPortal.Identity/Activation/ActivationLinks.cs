@@ -29,10 +29,22 @@ public sealed class ActivationLinks(PortalDbContext db, TimeProvider clock, IOpt
             Purpose = purpose,
             TokenHash = Hash(token),
             CreatedAt = now,
-            ExpiresAt = now + (purpose == LinkPurpose.VerifyEmail ? options.Value.VerifyEmailLinkLifetime : options.Value.SetPasswordLinkLifetime),
+            ExpiresAt = now + Lifetime(purpose),
         });
         return token;
     }
+
+    private TimeSpan Lifetime(LinkPurpose purpose) => purpose switch
+    {
+        LinkPurpose.VerifyEmail => options.Value.VerifyEmailLinkLifetime,
+        LinkPurpose.SetPassword => options.Value.SetPasswordLinkLifetime,
+        LinkPurpose.ResetPassword => options.Value.ResetPasswordLinkLifetime,
+        _ => options.Value.ChangeEmailLinkLifetime,
+    };
+
+    /// <summary>How many links of this purpose the user was sent since <paramref name="since"/>.</summary>
+    public Task<int> CountIssuedAsync(string userId, LinkPurpose purpose, DateTimeOffset since) =>
+        db.ActivationLinks.CountAsync(l => l.UserId == userId && l.Purpose == purpose && l.CreatedAt > since);
 
     /// <summary>What a token is worth, without using it up.</summary>
     public async Task<(LinkCheck Check, ActivationLink? Link)> CheckAsync(string? token, LinkPurpose purpose)

@@ -10,6 +10,11 @@ public sealed class RegistrationOptions
 
     public TimeSpan VerifyEmailLinkLifetime { get; set; } = TimeSpan.FromHours(72);
     public TimeSpan SetPasswordLinkLifetime { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan ResetPasswordLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan ChangeEmailLinkLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Reset links sent to one account per hour; further requests get the same answer and no mail.</summary>
+    public int ResetLinksPerAccountPerHour { get; set; } = 3;
 
     /// <summary>Business days promised for the review; older registrations are marked overdue.</summary>
     public int ReviewBusinessDays { get; set; } = 3;

@@ -12,7 +12,7 @@ namespace CustomerPortal.Identity.Activation;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Registration.RegistrationThrottling.Policy)]
-public sealed class LinkUnusableModel(AccountLifecycle lifecycle) : PageModel
+public sealed class LinkUnusableModel(AccountLifecycle lifecycle, Account.Passwords.PasswordChanges passwords) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Purpose { get; set; }
@@ -45,7 +45,18 @@ public sealed class LinkUnusableModel(AccountLifecycle lifecycle) : PageModel
             EmailErrorKey = "register.error.email";
             return Page();
         }
-        await lifecycle.ResendAsync(email, Purpose == "set-password" ? LinkPurpose.SetPassword : LinkPurpose.VerifyEmail);
+        switch (Purpose)
+        {
+            case "reset-password":
+                await passwords.SendResetLinkAsync(email);
+                break;
+            case "set-password":
+                await lifecycle.ResendAsync(email, LinkPurpose.SetPassword);
+                break;
+            default:
+                await lifecycle.ResendAsync(email, LinkPurpose.VerifyEmail);
+                break;
+        }
         Sent = true;
         return Page();
     }

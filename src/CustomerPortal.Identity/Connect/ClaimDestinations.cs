@@ -15,8 +15,10 @@ public static class ClaimDestinations
 
     public static IEnumerable<string> For(Claim claim) => claim.Type switch
     {
-        Claims.Subject or Claims.Name or Claims.FamilyName or Claims.GivenName or Claims.Locale
-            or Claims.Email or Claims.EmailVerified or Claims.Role => Both,
+        Claims.Subject or Claims.Name or Claims.FamilyName or Claims.GivenName or Claims.Locale or Claims.Zoneinfo
+            or PortalClaims.FamilyNameKana or PortalClaims.GivenNameKana
+            or Claims.Email or Claims.EmailVerified or Claims.PhoneNumber or Claims.PhoneNumberVerified or Claims.Address
+            or Claims.Role or PortalClaims.CompanyName or PortalClaims.MachineSerial => Both,
 
         // When the user authenticated matters to the client (max_age), not to an API.
         Claims.AuthenticationTime => IdentityTokenOnly,
@@ -29,6 +31,9 @@ public static class ClaimDestinations
     };
 
     /// <summary>Claims the userinfo endpoint may return: what describes the user, not the session.</summary>
-    public static bool IsUserInfo(Claim claim) => claim.Type is Claims.Subject or Claims.Name or Claims.FamilyName
-        or Claims.GivenName or Claims.Locale or Claims.Email or Claims.EmailVerified or Claims.Role;
+    public static bool IsUserInfo(Claim claim) => claim.Type is not (Claims.AuthenticationTime or Claims.ClientId or PortalClaims.SecurityStamp)
+        && For(claim).Contains(Destinations.IdentityToken);
+
+    /// <summary>Claims that are lists even when they hold one value, so apps can rely on the JSON type.</summary>
+    public static bool IsMultiValued(string type) => type is Claims.Role or PortalClaims.MachineSerial;
 }

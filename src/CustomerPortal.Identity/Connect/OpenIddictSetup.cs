@@ -71,7 +71,9 @@ public static class OpenIddictSetup
 
                 options.RegisterScopes([.. seed.ScopeNames()]);
                 options.RegisterClaims(Claims.Subject, Claims.Name, Claims.FamilyName, Claims.GivenName,
-                    Claims.Email, Claims.EmailVerified, Claims.Locale, Claims.Role, Claims.AuthenticationTime);
+                    PortalClaims.FamilyNameKana, PortalClaims.GivenNameKana, Claims.Locale, Claims.Zoneinfo,
+                    Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.Address,
+                    Claims.Role, PortalClaims.CompanyName, PortalClaims.MachineSerial, Claims.AuthenticationTime);
 
                 var keys = TokenKeys.Load(keyOptions, environment, DataFolder.Resolve(configuration, environment));
                 options.AddSigningCertificate(keys.Signing).AddEncryptionCertificate(keys.Encryption);
@@ -88,6 +90,13 @@ public static class OpenIddictSetup
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
+            })
+            // The IdP's own API (the address book) accepts the access tokens it issues.
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                validation.AddAudiences(Account.Addresses.AddressApi.Audience);
             });
         return services;
     }

@@ -14,4 +14,16 @@ public static class PortalClaims
     /// and carried across cookie refreshes, because sliding renewal resets the cookie's own IssuedUtc.
     /// </summary>
     public const string AuthenticationTime = OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationTime;
+
+    /// <summary>Katakana readings as language-tagged claims (OpenID Connect Core 5.2).</summary>
+    public const string FamilyNameKana = "family_name#ja-Kana-JP";
+    public const string GivenNameKana = "given_name#ja-Kana-JP";
+
+    /// <summary>Scope "portal": the customer's company and the serials of the machines on the account.</summary>
+    public const string PortalScope = "portal";
+    public const string CompanyName = "company_name";
+    public const string MachineSerial = "machine_serial";
+
+    /// <summary>Every customer is in Japan.</summary>
+    public const string ZoneInfo = "Asia/Tokyo";
 }

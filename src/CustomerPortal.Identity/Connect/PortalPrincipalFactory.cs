@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Theming;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -12,7 +15,7 @@ namespace CustomerPortal.Identity.Connect;
 /// Builds every principal the token server hands to OpenIddict (authorization endpoint, code and
 /// refresh exchanges, userinfo, client credentials). Claims are added only for granted scopes.
 /// </summary>
-public sealed class PortalPrincipalFactory(UserManager<PortalUser> users, IOpenIddictScopeManager scopeManager)
+public sealed class PortalPrincipalFactory(UserManager<PortalUser> users, IOpenIddictScopeManager scopeManager, PortalDbContext db, MessageBundle messages)
 {
     public async Task<ClaimsPrincipal> CreateForUserAsync(
         PortalUser user, ImmutableArray<string> scopes, DateTimeOffset? authenticatedAt, CancellationToken cancellationToken = default)
@@ -31,11 +34,29 @@ public sealed class PortalPrincipalFactory(UserManager<PortalUser> users, IOpenI
             identity.SetClaim(Claims.FamilyName, user.FamilyName);
             identity.SetClaim(Claims.GivenName, user.GivenName);
             identity.SetClaim(Claims.Locale, user.Locale);
+            identity.SetClaim(Claims.Zoneinfo, PortalClaims.ZoneInfo);
+            identity.SetClaim(PortalClaims.FamilyNameKana, user.FamilyNameKana);
+            identity.SetClaim(PortalClaims.GivenNameKana, user.GivenNameKana);
         }
         if (scopes.Contains(Scopes.Email) && user.Email is not null)
         {
             identity.SetClaim(Claims.Email, user.Email);
             identity.AddClaim(new Claim(Claims.EmailVerified, user.EmailConfirmed ? "true" : "false", ClaimValueTypes.Boolean));
+        }
+        if (scopes.Contains(Scopes.Phone) && !string.IsNullOrEmpty(user.PhoneNumber))
+        {
+            identity.SetClaim(Claims.PhoneNumber, user.PhoneNumber);
+            identity.AddClaim(new Claim(Claims.PhoneNumberVerified, user.PhoneNumberConfirmed ? "true" : "false", ClaimValueTypes.Boolean));
+        }
+        if (scopes.Contains(Scopes.Address) && !string.IsNullOrEmpty(user.Address.PostalCode))
+        {
+            identity.AddClaim(Claims.Address, AddressClaim(user));
+        }
+        if (scopes.Contains(PortalClaims.PortalScope))
+        {
+            identity.SetClaim(PortalClaims.CompanyName, user.CompanyName);
+            identity.SetClaims(PortalClaims.MachineSerial,
+                [.. await db.UserMachines.Where(m => m.UserId == user.Id).OrderBy(m => m.Serial).Select(m => m.Serial).ToListAsync(cancellationToken)]);
         }
         if (scopes.Contains(Scopes.Roles))
         {
@@ -62,6 +83,23 @@ public sealed class PortalPrincipalFactory(UserManager<PortalUser> users, IOpenI
         identity.SetResources(await scopeManager.ListResourcesAsync(scopes, cancellationToken).ToListAsync(cancellationToken));
         identity.SetDestinations(ClaimDestinations.For);
         return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>The OIDC address claim (Core 5.1.1) from the registered address, in Japanese order.</summary>
+    private JsonElement AddressClaim(PortalUser user)
+    {
+        var address = user.Address;
+        var region = messages.Get(new CultureInfo("ja"), $"prefecture.{address.Prefecture}");
+        var street = string.IsNullOrEmpty(address.Building) ? address.Street : $"{address.Street} {address.Building}";
+        return JsonSerializer.SerializeToElement(new Dictionary<string, string>
+        {
+            ["formatted"] = $"〒{address.PostalCode} {region}{address.City}{street}",
+            ["street_address"] = street,
+            ["locality"] = address.City,
+            ["region"] = region,
+            ["postal_code"] = address.PostalCode,
+            ["country"] = "JP",
+        });
     }
 
     private static ClaimsIdentity NewIdentity() => new(

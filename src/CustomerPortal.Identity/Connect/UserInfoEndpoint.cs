@@ -37,11 +37,14 @@ public static class UserInfoEndpoint
         var body = new JsonObject();
         foreach (var group in principal.Claims.Where(ClaimDestinations.IsUserInfo).GroupBy(claim => claim.Type))
         {
-            body[group.Key] = group.Key == Claims.Role
+            body[group.Key] = ClaimDestinations.IsMultiValued(group.Key)
                 ? new JsonArray([.. group.Select(claim => JsonValue.Create(claim.Value))])
-                : group.First().ValueType == System.Security.Claims.ClaimValueTypes.Boolean
-                    ? JsonValue.Create(bool.Parse(group.First().Value))
-                    : JsonValue.Create(group.First().Value);
+                : group.First() switch
+                {
+                    { ValueType: System.Security.Claims.ClaimValueTypes.Boolean } claim => JsonValue.Create(bool.Parse(claim.Value)),
+                    { ValueType: "JSON" } claim => JsonNode.Parse(claim.Value),
+                    var claim => JsonValue.Create(claim.Value),
+                };
         }
         return Results.Json(body);
     }

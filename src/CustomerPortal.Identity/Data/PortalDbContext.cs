@@ -1,3 +1,5 @@
+using CustomerPortal.Identity.Account.Addresses;
+using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Machines;
@@ -18,6 +20,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<UserMachine> UserMachines => Set<UserMachine>();
     public DbSet<ActivationLink> ActivationLinks => Set<ActivationLink>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AddressBookEntry> AddressBook => Set<AddressBookEntry>();
+    public DbSet<ContactPreferenceChange> ContactPreferenceChanges => Set<ContactPreferenceChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -39,6 +43,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             user.Property(u => u.SerialCheck).HasConversion<string>().HasMaxLength(30);
             user.Property(u => u.ReviewedBy).HasMaxLength(256);
             user.Property(u => u.RejectionReason).HasMaxLength(2000);
+            user.Property(u => u.PendingEmail).HasMaxLength(256);
             user.OwnsOne(u => u.Address, address =>
             {
                 address.Property(a => a.PostalCode).HasMaxLength(8).HasColumnName("PostalCode");
@@ -70,6 +75,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         {
             machine.HasKey(m => new { m.UserId, m.Serial });
             machine.Property(m => m.Serial).HasMaxLength(7);
+            machine.Property(m => m.Check).HasConversion<string>().HasMaxLength(30);
             machine.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -80,6 +86,33 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             link.Property(l => l.TokenHash).HasMaxLength(64);
             link.HasIndex(l => l.TokenHash).IsUnique();
             link.HasOne<PortalUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AddressBookEntry>(entry =>
+        {
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Label).HasMaxLength(100);
+            entry.Property(e => e.Purpose).HasMaxLength(100);
+            entry.Property(e => e.PostalCode).HasMaxLength(8);
+            entry.Property(e => e.Prefecture).HasMaxLength(2);
+            entry.Property(e => e.City).HasMaxLength(200);
+            entry.Property(e => e.Street).HasMaxLength(200);
+            entry.Property(e => e.Building).HasMaxLength(200);
+            entry.Property(e => e.Company).HasMaxLength(200);
+            entry.Property(e => e.Department).HasMaxLength(200);
+            entry.Property(e => e.Recipient).HasMaxLength(200);
+            entry.Property(e => e.Phone).HasMaxLength(20);
+            entry.HasIndex(e => e.UserId);
+            entry.HasOne<PortalUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ContactPreferenceChange>(change =>
+        {
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Preference).HasConversion<string>().HasMaxLength(30);
+            change.Property(c => c.Channel).HasMaxLength(30);
+            change.HasIndex(c => new { c.UserId, c.ChangedAt });
+            change.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<OutboxMessage>(message =>

@@ -37,6 +37,9 @@ public class PortalUser : IdentityUser
     public DateTimeOffset? EmailVerifiedAt { get; set; }
     public DateTimeOffset? ActivatedAt { get; set; }
 
+    /// <summary>A new address waiting for its verification link; the email changes only when it is verified.</summary>
+    public string? PendingEmail { get; set; }
+
     /// <summary>Set by the first successful sign-in, which also sends the last activation email once.</summary>
     public DateTimeOffset? FirstSignInAt { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CustomerPortal.Identity.Account;
+using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Passwords;
 using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Activation;
@@ -43,6 +44,8 @@ public static class PortalApplication
             options.RootDirectory = "/";
             // Every page needs a signed-in user unless it says [AllowAnonymous].
             options.Conventions.AuthorizeFolder("/");
+            // New and edit share one page (the pencil of an address opens it with its id).
+            options.Conventions.AddPageRoute("/Account/Addresses/AddressEdit", "/account/addresses/{id:guid}/edit");
         });
 
         return builder.Build();
@@ -69,5 +72,6 @@ public static class PortalApplication
         app.MapTokenEndpoint();
         app.MapUserInfoEndpoint();
         app.MapLanguageSwitch();
+        app.MapAddressApi();
     }
 }

@@ -18,4 +18,7 @@ public class UserMachine
     public string UserId { get; set; } = "";
     public string Serial { get; set; } = "";
     public DateTimeOffset AddedAt { get; set; }
+
+    /// <summary>What the registry said when the serial was added, for staff.</summary>
+    public Data.SerialCheck Check { get; set; }
 }

@@ -9,4 +9,5 @@ public sealed record FieldModel(
     string type = "text",
     string? autocomplete = null,
     string? inputMode = null,
-    string prefix = "Input");
+    string prefix = "Input",
+    string labelPrefix = "register.");

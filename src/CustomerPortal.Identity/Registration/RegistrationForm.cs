@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Machines;
 
@@ -41,8 +40,8 @@ public sealed class RegistrationForm
         FamilyNameKana = InputText.Normalize(FamilyNameKana);
         GivenNameKana = InputText.Normalize(GivenNameKana);
         Email = InputText.NormalizeEmail(Email);
-        Phone = NormalizePhone(Phone);
-        PostalCode = NormalizePostalCode(PostalCode);
+        Phone = FieldRules.NormalizePhone(Phone);
+        PostalCode = FieldRules.NormalizePostalCode(PostalCode);
         Prefecture = InputText.Normalize(Prefecture);
         City = InputText.Normalize(City);
         Street = InputText.Normalize(Street);
@@ -67,17 +66,16 @@ public sealed class RegistrationForm
         {
             errors[nameof(Email)] = "register.error.required";
         }
-        else if (!IsEmail(Email))
+        else if (!FieldRules.IsEmail(Email))
         {
             errors[nameof(Email)] = "register.error.email";
         }
 
-        var phoneDigits = new string((Phone ?? "").Where(char.IsAsciiDigit).ToArray());
         if (string.IsNullOrEmpty(Phone))
         {
             errors[nameof(Phone)] = "register.error.required";
         }
-        else if (phoneDigits.Length is < 10 or > 11 || (Phone ?? "").Any(c => !char.IsAsciiDigit(c) && c != '-'))
+        else if (!FieldRules.IsPhone(Phone))
         {
             errors[nameof(Phone)] = "register.error.phone";
         }
@@ -86,7 +84,7 @@ public sealed class RegistrationForm
         {
             errors[nameof(PostalCode)] = "register.error.required";
         }
-        else if (PostalCode.Length != 8 || PostalCode[3] != '-' || !PostalCode.Remove(3, 1).All(char.IsAsciiDigit))
+        else if (!FieldRules.IsPostalCode(PostalCode))
         {
             errors[nameof(PostalCode)] = "register.error.postalCode";
         }
@@ -149,20 +147,6 @@ public sealed class RegistrationForm
         {
             errors[field] = "register.error.kana";
         }
-    }
-
-    private static bool IsEmail(string value) =>
-        value.Length <= 256 && MailAddress.TryCreate(value, out var address) && address.Address == value
-        && value.IndexOf('@') is > 0 and var at && value[(at + 1)..].Contains('.');
-
-    private static string NormalizePhone(string? input) =>
-        new(InputText.Normalize(input).Select(c => InputText.IsHyphen(c) ? '-' : c).Where(c => !char.IsWhiteSpace(c)).ToArray());
-
-    /// <summary>"１２３４５６７" or "123ー4567" → "123-4567"; anything else is left for validation to refuse.</summary>
-    private static string NormalizePostalCode(string? input)
-    {
-        var digits = InputText.DigitsOf(input);
-        return digits.Length == 7 && digits.All(char.IsAsciiDigit) ? $"{digits[..3]}-{digits[3..]}" : InputText.Normalize(input);
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class ConsentTests(PortalFactory portal) : IClassFixture<PortalFac
 
         Assert.Contains("パートナーアプリ", consent.QuerySelector("section.consent")!.TextContent);
         Assert.Contains("メールアドレス", consent.QuerySelector("ul.scopes")!.TextContent);
-        var response = client.ToClient(await browser.SubmitAsync(consent, "form", submitButtonSelector: "button.primary"));
+        var response = client.ToClient(await browser.SubmitAsync(consent, "section.consent form", submitButtonSelector: "button.primary"));
         Assert.NotNull(response.Code);
         Assert.Equal(HttpStatusCode.OK, (await client.RedeemAsync(response.Code!)).Status);
     }
@@ -26,7 +26,7 @@ public sealed class ConsentTests(PortalFactory portal) : IClassFixture<PortalFac
         using var browser = portal.CreateBrowser();
         var client = OAuthClient.ThirdParty(browser);
         var consent = await OpenConsentAsync(browser, client);
-        client.ToClient(await browser.SubmitAsync(consent, "form", submitButtonSelector: "button.primary"));
+        client.ToClient(await browser.SubmitAsync(consent, "section.consent form", submitButtonSelector: "button.primary"));
 
         var again = await client.AuthorizeAsync(credentials: null, scope: "openid profile email");
 
@@ -40,7 +40,7 @@ public sealed class ConsentTests(PortalFactory portal) : IClassFixture<PortalFac
         var client = OAuthClient.ThirdParty(browser);
         var consent = await OpenConsentAsync(browser, client);
 
-        var response = client.ToClient(await browser.SubmitAsync(consent, "form", submitButtonSelector: "button.secondary"));
+        var response = client.ToClient(await browser.SubmitAsync(consent, "section.consent form", submitButtonSelector: "button.secondary"));
 
         Assert.Equal("access_denied", response.Error);
         Assert.Null(response.Code);
@@ -66,7 +66,7 @@ public sealed class ConsentTests(PortalFactory portal) : IClassFixture<PortalFac
         var client = OAuthClient.ThirdParty(browser);
         var consent = await OpenConsentAsync(browser, client);
 
-        var forged = await browser.SubmitAsync(consent, "form", new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged" }, "button.primary");
+        var forged = await browser.SubmitAsync(consent, "section.consent form", new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged" }, "button.primary");
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }

@@ -57,6 +57,7 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     EmailVerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PendingEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     FirstSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -206,6 +207,39 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AddressBook",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Prefecture = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Building = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Company = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IsDefaultBilling = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDefaultDelivery = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AddressBook", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AddressBook_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -291,6 +325,28 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContactPreferenceChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Preference = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Consented = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactPreferenceChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactPreferenceChanges_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestedRoles",
                 columns: table => new
                 {
@@ -314,7 +370,8 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 {
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
                     Serial = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Check = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -396,6 +453,11 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AddressBook_UserId",
+                table: "AddressBook",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -436,6 +498,11 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactPreferenceChanges_UserId_ChangedAt",
+                table: "ContactPreferenceChanges",
+                columns: new[] { "UserId", "ChangedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
@@ -483,6 +550,9 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 name: "ActivationLinks");
 
             migrationBuilder.DropTable(
+                name: "AddressBook");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -496,6 +566,9 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "ContactPreferenceChanges");
 
             migrationBuilder.DropTable(
                 name: "Devices");

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using CustomerPortal.Identity.Theming;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+
+namespace CustomerPortal.Identity.Account.Addresses;
+
+/// <summary>
+/// /api/account/addresses for relying apps (the ordering app prints these on quotes and invoices):
+/// an access token with scope "addresses" reads and writes its own user's address book only.
+/// </summary>
+public static class AddressApi
+{
+    public const string Scope = "addresses";
+    public const string Audience = "customer-portal-account-api";
+    public const string Policy = "addresses-api";
+
+    public static IEndpointRouteBuilder MapAddressApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/account/addresses")
+            .RequireAuthorization(Policy)
+            .DisableAntiforgery();
+        api.MapGet("/", async (ClaimsPrincipal user, AddressBook book) =>
+            Results.Ok((await book.ListAsync(SubjectOf(user))).Select(AddressDto.From)));
+        api.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, AddressBook book) =>
+            await book.FindAsync(SubjectOf(user), id) is { } entry ? Results.Ok(AddressDto.From(entry)) : NotFound());
+        api.MapPost("/", async (AddressInput? input, ClaimsPrincipal user, AddressBook book, MessageBundle messages) =>
+        {
+            if (Invalid(input, messages) is { } problem)
+            {
+                return problem;
+            }
+            var entry = await book.CreateAsync(SubjectOf(user), input!);
+            return entry is null
+                ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: messages["address.error.full"])
+                : Results.Created($"/api/account/addresses/{entry.Id}", AddressDto.From(entry));
+        });
+        api.MapPut("/{id:guid}", async (Guid id, AddressInput? input, ClaimsPrincipal user, AddressBook book, MessageBundle messages) =>
+        {
+            if (Invalid(input, messages) is { } problem)
+            {
+                return problem;
+            }
+            return await book.UpdateAsync(SubjectOf(user), id, input!) is { } entry ? Results.Ok(AddressDto.From(entry)) : NotFound();
+        });
+        api.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, AddressBook book) =>
+            await book.DeleteAsync(SubjectOf(user), id) ? Results.NoContent() : NotFound());
+        return endpoints;
+    }
+
+    public static void AddAddressApiPolicy(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder authorization) =>
+        authorization.AddPolicy(Policy, policy => policy
+            .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.HasScope(Scope) && context.User.FindFirst(OpenIddictConstants.Claims.Subject) is not null));
+
+    private static string SubjectOf(ClaimsPrincipal user) => user.FindFirst(OpenIddictConstants.Claims.Subject)!.Value;
+
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static IResult? Invalid(AddressInput? input, MessageBundle messages)
+    {
+        if (input is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: messages["address.error.body"]);
+        }
+        input.Normalize();
+        var errors = input.Validate();
+        return errors.Count == 0
+            ? null
+            : Results.ValidationProblem(
+                errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { messages[e.Value] }),
+                title: messages["register.error.summary"]);
+    }
+}
+
+/// <summary>What the API returns for an entry.</summary>
+public sealed record AddressDto(
+    Guid Id, string Label, string? Purpose, string PostalCode, string Prefecture, string City, string Street, string? Building,
+    string? Company, string? Department, string? Recipient, string? Phone, bool IsDefaultBilling, bool IsDefaultDelivery)
+{
+    public static AddressDto From(AddressBookEntry e) => new(e.Id, e.Label, e.Purpose, e.PostalCode, e.Prefecture, e.City, e.Street,
+        e.Building, e.Company, e.Department, e.Recipient, e.Phone, e.IsDefaultBilling, e.IsDefaultDelivery);
+}

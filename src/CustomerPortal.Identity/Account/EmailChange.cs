@@ -1,0 +1,84 @@
+using CustomerPortal.Identity.Activation;
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Mail;
+using Microsoft.AspNetCore.Identity;
+
+namespace CustomerPortal.Identity.Account;
+
+public enum EmailChangeRequest { Sent, WrongPassword, InvalidAddress, SameAddress }
+
+/// <summary>
+/// Changing the sign-in address: it needs the current password, a link to the new address proves
+/// it, and the old address is told. Nothing changes until the link is used.
+/// </summary>
+public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, MailOutbox outbox, LinkAddress addresses, ILogger<EmailChange> logger)
+{
+    public async Task<EmailChangeRequest> RequestAsync(PortalUser user, string newEmail, string? currentPassword)
+    {
+        if (!FieldRules.IsEmail(newEmail))
+        {
+            return EmailChangeRequest.InvalidAddress;
+        }
+        if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return EmailChangeRequest.SameAddress;
+        }
+        if (string.IsNullOrEmpty(currentPassword) || !await users.CheckPasswordAsync(user, currentPassword))
+        {
+            return EmailChangeRequest.WrongPassword;
+        }
+        if (await users.FindByEmailAsync(newEmail) is not null)
+        {
+            // Taken by another account: the same answer, and no mail, so addresses cannot be probed.
+            return EmailChangeRequest.Sent;
+        }
+
+        user.PendingEmail = newEmail;
+        var token = links.Issue(user, LinkPurpose.ChangeEmail);
+        outbox.Enqueue("email-change-verify", newEmail, user.Locale, new Dictionary<string, object?>
+        {
+            ["name"] = user.DisplayName,
+            ["link"] = addresses.For($"account/confirm-email?token={token}"),
+            ["new_email"] = newEmail,
+        }, user.Id);
+        outbox.Enqueue("email-change-notice", user, new Dictionary<string, object?>
+        {
+            ["name"] = user.DisplayName,
+            ["new_email"] = newEmail,
+        });
+        await users.UpdateAsync(user);
+        return EmailChangeRequest.Sent;
+    }
+
+    public async Task<LinkOutcome> ConfirmAsync(string? token)
+    {
+        var (check, link) = await links.CheckAsync(token, LinkPurpose.ChangeEmail);
+        if (check != LinkCheck.Valid)
+        {
+            return new LinkOutcome(check);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await users.FindByIdAsync(link!.UserId);
+        if (user?.PendingEmail is not { } newEmail || await users.FindByEmailAsync(newEmail) is not null || !await links.TryConsumeAsync(link))
+        {
+            return new LinkOutcome(LinkCheck.Used);
+        }
+        user.PendingEmail = null;
+        user.EmailConfirmed = true;
+        // Both change the security stamp: sessions elsewhere end, as after a password change.
+        var result = await users.SetEmailAsync(user, newEmail);
+        if (result.Succeeded)
+        {
+            result = await users.SetUserNameAsync(user, newEmail);
+        }
+        if (!result.Succeeded)
+        {
+            return new LinkOutcome(LinkCheck.Used);
+        }
+        user.EmailConfirmed = true;
+        await users.UpdateAsync(user);
+        await transaction.CommitAsync();
+        logger.LogInformation("Email of {UserId} changed", user.Id);
+        return new LinkOutcome(LinkCheck.Valid, user);
+    }
+}

@@ -1,0 +1,43 @@
+using CustomerPortal.Identity.Registration;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CustomerPortal.Identity.Account.Passwords;
+
+/// <summary>
+/// 「パスワードを忘れた場合」: the registered address gets a single-use reset link. The answer is
+/// the same whether or not the address is registered.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RegistrationThrottling.Policy)]
+public sealed class ForgotPasswordModel(PasswordChanges passwords) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+    public string? EmailErrorKey { get; private set; }
+
+    public void OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            Email = User.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.Email)?.Value;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var email = InputText.NormalizeEmail(Email);
+        if (!FieldRules.IsEmail(email))
+        {
+            EmailErrorKey = "register.error.email";
+            return Page();
+        }
+        await passwords.SendResetLinkAsync(email);
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,217 @@
+using CustomerPortal.Identity.Account.Addresses;
+using CustomerPortal.Identity.Account.Preferences;
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Machines;
+using CustomerPortal.Identity.Registration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CustomerPortal.Identity.Account;
+
+/// <summary>
+/// アカウント設定 (guide section 5): user info, email, machines, address book and contact
+/// preferences. Each section shows its data and opens for editing with its pencil (?edit=...).
+/// </summary>
+public sealed class SettingsModel(
+    UserManager<PortalUser> users,
+    UserMachines machines,
+    AddressBook addressBook,
+    ContactPreferences preferences,
+    EmailChange emailChange) : PageModel
+{
+    public PortalUser Account { get; private set; } = null!;
+    public IReadOnlyList<MachineView> Machines { get; private set; } = [];
+    public IReadOnlyList<AddressBookEntry> Addresses { get; private set; } = [];
+    public IReadOnlyList<ContactPreferenceChange> PreferenceHistory { get; private set; } = [];
+    public bool CanEditMachines { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Edit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Saved { get; set; }
+
+    [BindProperty]
+    public ProfileInput Profile { get; set; } = new();
+
+    [BindProperty]
+    public string? NewEmail { get; set; }
+
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? Serial { get; set; }
+
+    [BindProperty]
+    public bool NewsByEmail { get; set; }
+
+    [BindProperty]
+    public bool NewsByPhone { get; set; }
+
+    public Dictionary<string, string> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        Profile = ProfileInput.From(Account);
+        NewsByEmail = Account.ProductNewsByEmail;
+        NewsByPhone = Account.ProductNewsByPhone;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostProfileAsync()
+    {
+        await LoadAsync();
+        Profile.Normalize();
+        Errors = Profile.Validate();
+        if (Errors.Count > 0)
+        {
+            Edit = "profile";
+            return Page();
+        }
+        Profile.CopyTo(Account);
+        await users.UpdateAsync(Account);
+        return Done("profile");
+    }
+
+    public async Task<IActionResult> OnPostEmailAsync()
+    {
+        await LoadAsync();
+        var email = InputText.NormalizeEmail(NewEmail);
+        switch (await emailChange.RequestAsync(Account, email, CurrentPassword))
+        {
+            case EmailChangeRequest.Sent:
+                return Done("email");
+            case EmailChangeRequest.WrongPassword:
+                Errors["CurrentPassword"] = "settings.error.currentPassword";
+                break;
+            case EmailChangeRequest.SameAddress:
+                Errors["NewEmail"] = "settings.error.sameEmail";
+                break;
+            default:
+                Errors["NewEmail"] = "register.error.email";
+                break;
+        }
+        NewEmail = email;
+        Edit = "email";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddMachineAsync()
+    {
+        await LoadAsync();
+        if (!CanEditMachines)
+        {
+            return Forbid();
+        }
+        switch (await machines.AddAsync(Account, Serial))
+        {
+            case MachineChange.Added:
+                return Done("machines");
+            case MachineChange.AlreadyListed:
+                Errors["Serial"] = "settings.error.machineListed";
+                break;
+            default:
+                Errors["Serial"] = "register.error.serial";
+                break;
+        }
+        Edit = "machines";
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveMachineAsync(string serial)
+    {
+        await LoadAsync();
+        if (!CanEditMachines)
+        {
+            return Forbid();
+        }
+        await machines.RemoveAsync(Account.Id, serial);
+        return Done("machines");
+    }
+
+    public async Task<IActionResult> OnPostPreferencesAsync()
+    {
+        await LoadAsync();
+        preferences.Set(Account, NewsByEmail, NewsByPhone, ContactPreferences.SettingsChannel);
+        await users.UpdateAsync(Account);
+        return Done("preferences");
+    }
+
+    private RedirectToPageResult Done(string section) => RedirectToPage(new { saved = section });
+
+    private async Task LoadAsync()
+    {
+        Account = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        CanEditMachines = await users.IsInRoleAsync(Account, UserMachines.OperatorRole);
+        Machines = await machines.ListAsync(Account.Id);
+        Addresses = await addressBook.ListAsync(Account.Id);
+        PreferenceHistory = await preferences.HistoryAsync(Account.Id);
+    }
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var key) ? key : null;
+
+    /// <summary>The editable user info (ユーザー情報).</summary>
+    public sealed class ProfileInput
+    {
+        public string? FamilyName { get; set; }
+        public string? GivenName { get; set; }
+        public string? FamilyNameKana { get; set; }
+        public string? GivenNameKana { get; set; }
+        public string? CompanyName { get; set; }
+        public string? Department { get; set; }
+        public string? Phone { get; set; }
+        public string? Language { get; set; }
+
+        public static ProfileInput From(PortalUser user) => new()
+        {
+            FamilyName = user.FamilyName,
+            GivenName = user.GivenName,
+            FamilyNameKana = user.FamilyNameKana,
+            GivenNameKana = user.GivenNameKana,
+            CompanyName = user.CompanyName,
+            Department = user.Department,
+            Phone = user.PhoneNumber,
+            Language = user.Locale,
+        };
+
+        public void Normalize()
+        {
+            FamilyName = InputText.Normalize(FamilyName);
+            GivenName = InputText.Normalize(GivenName);
+            FamilyNameKana = InputText.Normalize(FamilyNameKana);
+            GivenNameKana = InputText.Normalize(GivenNameKana);
+            CompanyName = InputText.Normalize(CompanyName);
+            Department = InputText.Normalize(Department);
+            Phone = FieldRules.NormalizePhone(Phone);
+            Language = InputText.Normalize(Language);
+        }
+
+        /// <summary>The same rules as the registration form, through it, so the two never disagree.</summary>
+        public Dictionary<string, string> Validate()
+        {
+            var asRegistration = new RegistrationForm
+            {
+                FamilyName = FamilyName, GivenName = GivenName, FamilyNameKana = FamilyNameKana, GivenNameKana = GivenNameKana,
+                CompanyName = CompanyName, Department = Department, Phone = Phone, Language = Language,
+            };
+            var relevant = new[] { nameof(FamilyName), nameof(GivenName), nameof(FamilyNameKana), nameof(GivenNameKana), nameof(CompanyName), nameof(Department), nameof(Phone), nameof(Language) };
+            return asRegistration.Validate().Where(e => relevant.Contains(e.Key)).ToDictionary();
+        }
+
+        public void CopyTo(PortalUser user)
+        {
+            user.FamilyName = FamilyName!;
+            user.GivenName = GivenName!;
+            user.FamilyNameKana = string.IsNullOrEmpty(FamilyNameKana) ? null : FamilyNameKana;
+            user.GivenNameKana = string.IsNullOrEmpty(GivenNameKana) ? null : GivenNameKana;
+            user.CompanyName = CompanyName!;
+            user.Department = Department ?? "";
+            user.PhoneNumber = Phone;
+            user.Locale = Language!;
+        }
+    }
+}
