@@ -1,5 +1,7 @@
 using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Machines;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Identity.Seeding;
 
@@ -7,7 +9,7 @@ namespace CustomerPortal.Identity.Seeding;
 /// Active demo accounts from seed/development-users.json (Development only). An existing account
 /// gets its profile and roles back as declared; its password is reset only if it no longer matches.
 /// </summary>
-public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, TimeProvider clock)
+public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, PortalDbContext db, TimeProvider clock)
 {
     public async Task SeedAsync(SeedFolder seed)
     {
@@ -21,9 +23,21 @@ public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, TimePro
             user.FamilyNameKana = declared.FamilyNameKana;
             user.GivenNameKana = declared.GivenNameKana;
             user.CompanyName = declared.CompanyName;
+            user.Department = declared.Department;
+            user.PhoneNumber = declared.Phone;
+            if (declared.Address is { } address)
+            {
+                user.Address = new PostalAddress
+                {
+                    PostalCode = address.PostalCode, Prefecture = address.Prefecture, City = address.City,
+                    Street = address.Street, Building = address.Building,
+                };
+            }
             user.Locale = declared.Locale;
             user.EmailConfirmed = true;
             user.Status = AccountStatus.Active;
+            user.ActivatedAt ??= clock.GetUtcNow();
+            user.FirstSignInAt ??= clock.GetUtcNow(); // demo accounts are past their activation emails
 
             if (isNew)
             {
@@ -42,6 +56,15 @@ public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, TimePro
             var current = await users.GetRolesAsync(user);
             SeedResult.ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(declared.Roles)), $"roles of {declared.Email}");
             SeedResult.ThrowIfFailed(await users.AddToRolesAsync(user, declared.Roles.Except(current)), $"roles of {declared.Email}");
+
+            foreach (var serial in declared.Machines)
+            {
+                if (!await db.UserMachines.AnyAsync(m => m.UserId == user.Id && m.Serial == serial))
+                {
+                    db.UserMachines.Add(new UserMachine { UserId = user.Id, Serial = serial, AddedAt = clock.GetUtcNow(), Check = SerialCheck.Known });
+                }
+            }
+            await db.SaveChangesAsync();
         }
     }
 }

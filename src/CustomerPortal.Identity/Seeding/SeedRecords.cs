@@ -51,8 +51,23 @@ public sealed record DevelopmentUserSeed
     public string? FamilyNameKana { get; init; }
     public string? GivenNameKana { get; init; }
     public string CompanyName { get; init; } = "";
+    public string Department { get; init; } = "";
+    public string? Phone { get; init; }
+    public AddressSeed? Address { get; init; }
     public string Locale { get; init; } = "ja";
     public List<string> Roles { get; init; } = [];
+
+    /// <summary>Serials of the device registry listed on the account.</summary>
+    public List<string> Machines { get; init; } = [];
+}
+
+public sealed record AddressSeed
+{
+    public required string PostalCode { get; init; }
+    public required string Prefecture { get; init; }
+    public required string City { get; init; }
+    public required string Street { get; init; }
+    public string? Building { get; init; }
 }
 
 /// <summary>One machine of seed/devices.json, the device registry.</summary>

@@ -32,7 +32,7 @@ public static class TestClients
             secret = WebSecret,
             consent = "implicit",
             grantTypes = new[] { "authorization_code", "refresh_token" },
-            scopes = new[] { "openid", "profile", "email", "roles", "offline_access" },
+            scopes = new[] { "openid", "profile", "email", "phone", "address", "roles", "portal", "addresses", "offline_access" },
             redirectUris = new[] { WebRedirectUri },
             postLogoutRedirectUris = new[] { WebPostLogoutUri },
         });

@@ -1,0 +1,195 @@
+using System.Net;
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Tests.Infrastructure;
+using CustomerPortal.Identity.Tests.Registration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPortal.Identity.Tests.Account;
+
+/// <summary>Guide section 5 through the real pages: each section of アカウント設定 round-trips.</summary>
+public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixture<MailPortalFactory>
+{
+    [Fact]
+    public async Task TopMenu_OffersAccountSettingsChangePasswordAndSignOut()
+    {
+        var (browser, _) = await NewCustomerAsync();
+        using (browser)
+        {
+            var home = await browser.GetPageAsync("/");
+            var menu = home.QuerySelector("details.user-menu")!;
+
+            Assert.Contains("試験 花子 様", menu.QuerySelector("summary")!.TextContent);
+            Assert.NotNull(menu.QuerySelector("a[href='/account/settings']"));
+            Assert.NotNull(menu.QuerySelector("a[href='/account/password']"));
+            Assert.NotNull(menu.QuerySelector("form[action='/connect/logout']"));
+        }
+    }
+
+    [Fact]
+    public async Task UserInfo_IsEditedWithThePencil_AndSaved()
+    {
+        var (browser, email) = await NewCustomerAsync();
+        using (browser)
+        {
+            var settings = await SettingsPage.OpenAsync(browser);
+
+            var saved = await settings.EditAsync("profile", "form.profile-form", new()
+            {
+                ["Profile.FamilyName"] = "佐々木",
+                ["Profile.FamilyNameKana"] = "ササキ",
+                ["Profile.Department"] = "購買部",
+                ["Profile.Phone"] = "０９０－１２３４－５６７８",
+                ["Profile.Language"] = "en",
+            });
+
+            Assert.Equal("ユーザー情報を保存しました。", saved.Saved);
+            Assert.Contains("佐々木 花子", saved.SectionText("profile"));
+            Assert.Contains("購買部", saved.SectionText("profile"));
+            Assert.Contains("090-1234-5678", saved.SectionText("profile"));
+            Assert.Contains("English", saved.SectionText("profile"));
+            Assert.Equal("en", (await UserAsync(email)).Locale);
+        }
+    }
+
+    [Fact]
+    public async Task UserInfo_Invalid_ShowsTheErrorAndKeepsWhatWasTyped()
+    {
+        var (browser, _) = await NewCustomerAsync();
+        using (browser)
+        {
+            var settings = await SettingsPage.OpenAsync(browser);
+
+            var result = await settings.EditAsync("profile", "form.profile-form", new() { ["Profile.Phone"] = "12", ["Profile.FamilyName"] = "" });
+
+            Assert.NotNull(result.ErrorFor("Phone"));
+            Assert.Equal("この項目は必須です。", result.ErrorFor("FamilyName"));
+            Assert.Equal("12", result.Document.QuerySelector("#Phone")!.GetAttribute("value"));
+            Assert.Null(result.Saved);
+        }
+    }
+
+    [Fact]
+    public async Task Email_ChangesOnlyAfterTheNewAddressIsVerified_AndNeedsTheCurrentPassword()
+    {
+        var (browser, email) = await NewCustomerAsync();
+        var newEmail = $"new-{Guid.NewGuid():n}@example.com";
+        using (browser)
+        {
+            var settings = await SettingsPage.OpenAsync(browser);
+            var wrong = await settings.EditAsync("email", "form.email-form", new() { ["NewEmail"] = newEmail, ["CurrentPassword"] = "Wrong-Pass1" });
+            Assert.Equal("現在のパスワードが正しくありません。", wrong.ErrorFor("CurrentPassword"));
+
+            var requested = await settings.EditAsync("email", "form.email-form", new() { ["NewEmail"] = newEmail, ["CurrentPassword"] = Password });
+            Assert.Contains("確認メール", requested.Saved);
+            Assert.Contains(newEmail, requested.SectionText("email"));
+            Assert.Equal(email, (await UserAsync(email)).Email);
+
+            var notice = (await portal.Smtp.WaitForAsync(email, 1))[0];
+            Assert.Contains(newEmail, notice.TextBody);
+            var verify = (await portal.Smtp.WaitForAsync(newEmail, 1))[0];
+            var confirmPage = await browser.GetPageAsync(MailLinks.Find(verify, "/account/confirm-email"));
+            var confirmed = await browser.ParseAsync(await browser.SubmitAsync(confirmPage, "section form[method=post]"));
+            Assert.NotNull(confirmed.QuerySelector(".alert-success"));
+        }
+
+        using var again = portal.CreateBrowser();
+        var oldLogin = await LoginPage.OpenAsync(again);
+        Assert.Equal(HttpStatusCode.OK, (await oldLogin.SubmitAsync(email, Password)).StatusCode);
+        var newLogin = await LoginPage.OpenAsync(again);
+        Assert.Equal(HttpStatusCode.Redirect, (await newLogin.SubmitAsync(newEmail, Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Machines_EquipmentOperatorAddsAndRemoves_WithTheRegistrationRules()
+    {
+        var (browser, email) = await NewCustomerAsync("equipment-operator");
+        using (browser)
+        {
+            var settings = await SettingsPage.OpenAsync(browser);
+            var added = await settings.EditAsync("machines", "form.add-machine", new() { ["Serial"] = "２３４５６７８" });
+            Assert.Equal("ご利用機器を更新しました。", added.Saved);
+            Assert.Contains("2345678", added.SectionText("machines"));
+            Assert.Contains("DM400c", added.SectionText("machines"));
+
+            var invalid = await added.EditAsync("machines", "form.add-machine", new() { ["Serial"] = "12ab" });
+            Assert.Equal("シリアルナンバーは7桁の数字でご入力ください。", invalid.ErrorFor("Serial"));
+            var twice = await added.EditAsync("machines", "form.add-machine", new() { ["Serial"] = "2345678" });
+            Assert.NotNull(twice.ErrorFor("Serial"));
+
+            var unknown = await added.EditAsync("machines", "form.add-machine", new() { ["Serial"] = "8765432" });
+            Assert.Contains("8765432", unknown.SectionText("machines"));
+            using (var scope = portal.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                var userId = (await UserAsync(email)).Id;
+                Assert.Equal(SerialCheck.Unknown, (await db.UserMachines.SingleAsync(m => m.UserId == userId && m.Serial == "8765432")).Check);
+            }
+
+            var editing = await browser.GetPageAsync("/account/settings?edit=machines");
+            var removed = await browser.ParseAsync(await browser.FollowAsync(await browser.SubmitAsync(editing, "form.remove-machine")));
+            Assert.DoesNotContain("2345678", removed.QuerySelector("#machines")!.TextContent);
+        }
+    }
+
+    [Fact]
+    public async Task Machines_AreReadOnlyForOtherRoles()
+    {
+        var (browser, _) = await NewCustomerAsync("supplies-buyer");
+        using (browser)
+        {
+            var settings = await SettingsPage.OpenAsync(browser, edit: "machines");
+            Assert.Null(settings.Document.QuerySelector("#machines a.edit-link"));
+            Assert.Null(settings.Document.QuerySelector("form.add-machine"));
+
+            // Posting anyway is refused.
+            var forged = await browser.Http.PostAsync("/account/settings?handler=AddMachine", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Serial"] = "1234567",
+                ["__RequestVerificationToken"] = settings.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            }));
+            Assert.True(forged.StatusCode == HttpStatusCode.Forbidden || forged.Headers.Location?.ToString().Contains("/error/403") == true,
+                $"{(int)forged.StatusCode} {forged.Headers.Location}");
+            Assert.DoesNotContain("1234567", (await SettingsPage.OpenAsync(browser)).SectionText("machines"));
+        }
+    }
+
+    [Fact]
+    public async Task ContactPreferences_EachChangeIsRecorded_AndWithdrawalIsAsEasyAsConsent()
+    {
+        var (browser, email) = await NewCustomerAsync();
+        using (browser)
+        {
+            var settings = await SettingsPage.OpenAsync(browser);
+            var consented = await settings.EditAsync("preferences", "form.preferences-form", new() { ["NewsByEmail"] = "true", ["NewsByPhone"] = "true" });
+            Assert.Equal("希望する", consented.Document.QuerySelector(".news-email")!.TextContent.Trim());
+
+            var withdrawn = await consented.EditAsync("preferences", "form.preferences-form", new() { ["NewsByEmail"] = "", ["NewsByPhone"] = "true" });
+            Assert.Equal("希望しない", withdrawn.Document.QuerySelector(".news-email")!.TextContent.Trim());
+            Assert.Equal("希望する", withdrawn.Document.QuerySelector(".news-phone")!.TextContent.Trim());
+
+            var history = withdrawn.Document.QuerySelectorAll(".preference-history li").Select(li => li.TextContent).ToList();
+            Assert.Equal(3, history.Count); // email on, phone on, email off
+            Assert.Contains("製品案内（メール） — 希望しない (アカウント設定)", history[0]);
+        }
+        using var scope = portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var userId = (await UserAsync(email)).Id;
+        Assert.Equal(3, await db.ContactPreferenceChanges.CountAsync(c => c.UserId == userId && c.Channel == "account-settings"));
+    }
+
+    public const string Password = "Settings-2026";
+
+    private async Task<(Browser Browser, string Email)> NewCustomerAsync(params string[] roles)
+    {
+        var email = $"settings-{Guid.NewGuid():n}@example.com";
+        await portal.CreateActiveUserAsync(email, Password, roles.Length == 0 ? ["supplies-buyer"] : roles);
+        return (await SettingsPage.SignedInAsync(portal, email, Password), email);
+    }
+
+    private async Task<PortalUser> UserAsync(string email)
+    {
+        using var scope = portal.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Email == email || u.PendingEmail == email);
+    }
+}
