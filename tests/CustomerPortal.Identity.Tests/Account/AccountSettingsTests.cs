@@ -44,7 +44,8 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
             });
 
             Assert.Equal("ユーザー情報を保存しました。", saved.Saved);
-            Assert.Contains("佐々木 花子", saved.SectionText("profile"));
+            Assert.Contains("佐々木", saved.SectionText("profile"));
+            Assert.Contains("ササキ", saved.SectionText("profile"));
             Assert.Contains("購買部", saved.SectionText("profile"));
             Assert.Contains("090-1234-5678", saved.SectionText("profile"));
             Assert.Contains("English", saved.SectionText("profile"));
