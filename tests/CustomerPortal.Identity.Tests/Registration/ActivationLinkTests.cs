@@ -14,6 +14,7 @@ public sealed class ActivationLinkTests : IAsyncLifetime
         // Approval switched off (the operator's option): mail 2 follows mail 1 at once.
         _portal.Settings["Registration:RequireApproval"] = "false";
         _portal.Settings["Registration:VerifyEmailLinkLifetime"] = "00:00:02";
+        _portal.Settings["Registration:ResetPasswordLinkLifetime"] = "00:00:02";
     }
 
     [Fact]
@@ -56,6 +57,25 @@ public sealed class ActivationLinkTests : IAsyncLifetime
         var freshPage = await customer.GetPageAsync(MailLinks.Find(fresh, "/account/verify-email"));
         Assert.NotNull(freshPage.QuerySelector("form[method=post]"));
         Assert.Empty(_portal.Smtp.MessagesTo("nobody@example.com"));
+    }
+
+    [Fact]
+    public async Task ExpiredResetLink_IsRefused_AndOffersAFreshOne()
+    {
+        var email = $"expired-reset-{Guid.NewGuid():n}@example.com";
+        await _portal.CreateActiveUserAsync(email, "Expired-2026", "supplies-buyer");
+        using var browser = _portal.CreateBrowser();
+        var forgot = await browser.GetPageAsync("/account/forgot-password");
+        await browser.SubmitAsync(forgot, "section form[method=post]", new Dictionary<string, string> { ["Email"] = email });
+        var link = MailLinks.Find((await _portal.Smtp.WaitForAsync(email, 1))[0], "/account/reset-password");
+        await Task.Delay(2500);
+
+        var response = await browser.GetAsync(link);
+
+        Assert.Equal("/account/link?purpose=reset-password&reason=expired", response.Headers.Location!.ToString());
+        var page = await browser.GetPageAsync(response.Headers.Location!.ToString());
+        await browser.SubmitAsync(page, "section form[method=post]", new Dictionary<string, string> { ["Email"] = email });
+        Assert.Contains("パスワードのリセット", (await _portal.Smtp.WaitForAsync(email, 2))[1].Subject);
     }
 
     [Fact]
