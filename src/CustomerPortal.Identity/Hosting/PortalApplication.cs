@@ -8,6 +8,7 @@ using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Staff;
+using CustomerPortal.Identity.Staff.Theme;
 using CustomerPortal.Identity.Security;
 using CustomerPortal.Identity.Seeding;
 using CustomerPortal.Identity.Theming;
@@ -73,5 +74,6 @@ public static class PortalApplication
         app.MapUserInfoEndpoint();
         app.MapLanguageSwitch();
         app.MapAddressApi();
+        app.MapEmailPreview();
     }
 }

@@ -32,6 +32,17 @@ public sealed class MailComposer(MessageBundle messages)
             Render(template, language, "txt", values, NullEncoder.Default));
     }
 
+    /// <summary>Every email template the theme chain offers in <paramref name="language"/>, for the preview.</summary>
+    public IReadOnlyList<string> Templates(string language) =>
+        [.. messages.ThemeChain
+            .Select(folder => Path.Combine(folder, "email", language))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.html"))
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+
     private string Render(string template, string language, string extension, Dictionary<string, object?> values, TextEncoder encoder)
     {
         var path = messages.ThemeChain
