@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerPortal.Identity.Account;
 
 /// <summary>Connected apps: each app the user signed in to, and a button that takes its access away.</summary>
-public sealed class AppsModel(UserManager<PortalUser> users, ConnectedApps apps, GrantRevocation grants) : PageModel
+public sealed class AppsModel(UserManager<PortalUser> users, ConnectedApps apps, GrantRevocation grants, Staff.Audit.AuditLog audit) : PageModel
 {
     public IReadOnlyList<ConnectedApp> Apps { get; private set; } = [];
 
@@ -19,6 +19,7 @@ public sealed class AppsModel(UserManager<PortalUser> users, ConnectedApps apps,
     public async Task<IActionResult> OnPostRevokeAsync(string clientId)
     {
         await grants.RevokeClientAsync(users.GetUserId(User)!, clientId);
+        await audit.WriteAsync(Staff.Audit.AuditEventType.AppRevoked, users.GetUserId(User), details: clientId);
         return RedirectToPage(new { revoked = clientId });
     }
 }

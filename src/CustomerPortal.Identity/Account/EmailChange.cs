@@ -11,7 +11,7 @@ public enum EmailChangeRequest { Sent, WrongPassword, InvalidAddress, SameAddres
 /// Changing the sign-in address: it needs the current password, a link to the new address proves
 /// it, and the old address is told. Nothing changes until the link is used.
 /// </summary>
-public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, MailOutbox outbox, LinkAddress addresses, ILogger<EmailChange> logger)
+public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, MailOutbox outbox, LinkAddress addresses, Staff.Audit.AuditLog audit, ILogger<EmailChange> logger)
 {
     public async Task<EmailChangeRequest> RequestAsync(PortalUser user, string newEmail, string? currentPassword)
     {
@@ -76,6 +76,7 @@ public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> user
             return new LinkOutcome(LinkCheck.Used);
         }
         user.EmailConfirmed = true;
+        audit.Add(Staff.Audit.AuditEventType.EmailChanged, user.Id, newEmail);
         await users.UpdateAsync(user);
         await transaction.CommitAsync();
         logger.LogInformation("Email of {UserId} changed", user.Id);

@@ -10,7 +10,7 @@ namespace CustomerPortal.Identity.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Staff.Audit.AuditLog audit) : PageModel
 {
     // Hashed once per process: verifying against it costs what a real check costs, so an unknown
     // address takes as long to refuse as a wrong password.
@@ -48,12 +48,15 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         {
             _decoyHash ??= hasher.HashPassword(new PortalUser(), Guid.NewGuid().ToString());
             hasher.VerifyHashedPassword(new PortalUser(), _decoyHash, Input.Password!);
+            await audit.WriteAsync(Staff.Audit.AuditEventType.SignInFailed, null, email, "unknown address");
             return Failed();
         }
 
         var check = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
+            var lockedNow = check.IsLockedOut || await users.IsLockedOutAsync(user);
+            await audit.WriteAsync(lockedNow ? Staff.Audit.AuditEventType.LockedOut : Staff.Audit.AuditEventType.SignInFailed, user.Id, email);
             // Locked out, wrong password and unknown address read the same.
             return Failed();
         }
@@ -65,6 +68,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
+        await audit.WriteAsync(Staff.Audit.AuditEventType.SignInSucceeded, user.Id, email);
         await lifecycle.RecordSignInAsync(user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

@@ -30,6 +30,7 @@ public sealed class AccountLifecycle(
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
     Account.Preferences.ContactPreferences preferences,
+    Staff.Audit.AuditLog audit,
     ILogger<AccountLifecycle> logger)
 {
     public async Task<RegistrationOutcome> RegisterAsync(RegistrationForm form)
@@ -62,6 +63,7 @@ public sealed class AccountLifecycle(
         // The consent given (or not) at registration is the first entry of the preference record.
         preferences.Set(user, form.ProductNewsByEmail, form.ProductNewsByPhone, Account.Preferences.ContactPreferences.RegistrationChannel, recordUnchanged: true);
         outbox.Enqueue("registration-received", user, Describe(user));
+        audit.Add(Staff.Audit.AuditEventType.Registered, user.Id, user.Email, $"serial check: {user.SerialCheck}");
         if (!options.Value.RequireApproval)
         {
             await ApproveInTransactionAsync(user, [.. form.Roles], companyCode: null, reviewer: "automatic");
@@ -102,6 +104,7 @@ public sealed class AccountLifecycle(
         user.ReviewedBy = reviewer;
         Succeeded(await users.UpdateAsync(user));
         outbox.Enqueue("registration-rejected", user, new Dictionary<string, object?> { ["name"] = user.DisplayName, ["reason"] = reason });
+        audit.Add(Staff.Audit.AuditEventType.Rejected, user.Id, user.Email, reviewer);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("Registration {UserId} rejected by {Reviewer}", user.Id, reviewer);
@@ -128,6 +131,7 @@ public sealed class AccountLifecycle(
         user.Status = AccountStatus.EmailVerified;
         Succeeded(await users.UpdateAsync(user));
         SendSetPasswordLink(user);
+        audit.Add(Staff.Audit.AuditEventType.EmailVerified, user.Id, user.Email);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("Email of {UserId} verified", user.Id);
@@ -161,6 +165,7 @@ public sealed class AccountLifecycle(
         }
         user.Status = AccountStatus.Active;
         user.ActivatedAt = clock.GetUtcNow();
+        audit.Add(Staff.Audit.AuditEventType.Activated, user.Id, user.Email);
         Succeeded(await users.UpdateAsync(user));
         await transaction.CommitAsync();
         logger.LogInformation("Account {UserId} activated", user.Id);
@@ -239,6 +244,7 @@ public sealed class AccountLifecycle(
         }
         Succeeded(await users.UpdateAsync(user));
         SendVerifyEmailLink(user);
+        audit.Add(Staff.Audit.AuditEventType.Approved, user.Id, user.Email, $"{reviewer}: {string.Join(", ", grantedRoles)}");
     }
 
     private void SendVerifyEmailLink(PortalUser user)

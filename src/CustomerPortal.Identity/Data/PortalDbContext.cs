@@ -22,6 +22,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AddressBookEntry> AddressBook => Set<AddressBookEntry>();
     public DbSet<ContactPreferenceChange> ContactPreferenceChanges => Set<ContactPreferenceChange>();
+    public DbSet<Staff.Audit.AuditEvent> AuditEvents => Set<Staff.Audit.AuditEvent>();
+    public DbSet<Staff.Notices.Notice> Notices => Set<Staff.Notices.Notice>();
+    public DbSet<Maintenance.MaintenanceState> Maintenance => Set<Maintenance.MaintenanceState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -113,6 +116,38 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             change.Property(c => c.Channel).HasMaxLength(30);
             change.HasIndex(c => new { c.UserId, c.ChangedAt });
             change.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Staff.Audit.AuditEvent>(audit =>
+        {
+            audit.HasKey(e => e.Id);
+            audit.Property(e => e.Type).HasConversion<string>().HasMaxLength(40);
+            audit.Property(e => e.UserId).HasMaxLength(450);
+            audit.Property(e => e.Email).HasMaxLength(256);
+            audit.Property(e => e.Actor).HasMaxLength(256);
+            audit.Property(e => e.ClientAddress).HasMaxLength(64);
+            audit.Property(e => e.Details).HasMaxLength(500);
+            audit.HasIndex(e => e.At);
+            audit.HasIndex(e => new { e.UserId, e.At });
+        });
+
+        builder.Entity<Staff.Notices.Notice>(notice =>
+        {
+            notice.HasKey(n => n.Id);
+            notice.Property(n => n.TitleJa).HasMaxLength(200);
+            notice.Property(n => n.TitleEn).HasMaxLength(200);
+            notice.Property(n => n.BodyJa).HasMaxLength(4000);
+            notice.Property(n => n.BodyEn).HasMaxLength(4000);
+            notice.Property(n => n.UpdatedBy).HasMaxLength(256);
+            notice.HasIndex(n => n.PublishFrom);
+        });
+
+        builder.Entity<Maintenance.MaintenanceState>(state =>
+        {
+            state.HasKey(m => m.Id);
+            state.Property(m => m.MessageJa).HasMaxLength(2000);
+            state.Property(m => m.MessageEn).HasMaxLength(2000);
+            state.Property(m => m.ChangedBy).HasMaxLength(256);
         });
 
         builder.Entity<OutboxMessage>(message =>

@@ -7,6 +7,7 @@ using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Mail;
+using CustomerPortal.Identity.Maintenance;
 using CustomerPortal.Identity.Staff;
 using CustomerPortal.Identity.Staff.Theme;
 using CustomerPortal.Identity.Security;
@@ -34,7 +35,10 @@ public static class PortalApplication
         services.AddPortalThrottling(builder.Configuration);
         services.AddPortalMail(builder.Configuration);
         services.AddPortalActivation(builder.Configuration);
-        services.AddPortalStaff();
+        services.AddPortalStaff(builder.Configuration);
+        services.AddSingleton<Maintenance.MaintenanceMode>();
+        services.AddPortalHealth();
+        services.AddSingleton<Resources.GuideDocument>();
         services.AddRequestGuard();
 
         // Japanese text stays readable in the HTML instead of becoming numeric character references.
@@ -64,9 +68,11 @@ public static class PortalApplication
             app.UseHsts();
         }
         app.UseThemeStaticFiles();
+        // Who is asking is known before routing, so that maintenance can send customers to its page.
+        app.UseAuthentication();
+        app.UseMaintenanceGate();
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapRazorPages();
@@ -75,5 +81,6 @@ public static class PortalApplication
         app.MapLanguageSwitch();
         app.MapAddressApi();
         app.MapEmailPreview();
+        app.MapPortalHealth();
     }
 }

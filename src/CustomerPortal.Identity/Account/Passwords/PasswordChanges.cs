@@ -20,6 +20,7 @@ public sealed class PasswordChanges(
     GrantRevocation grants,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
+    Staff.Audit.AuditLog audit,
     ILogger<PasswordChanges> logger)
 {
     /// <summary>
@@ -46,6 +47,7 @@ public sealed class PasswordChanges(
             ["link"] = addresses.For($"account/reset-password?token={token}"),
             ["minutes"] = (int)options.Value.ResetPasswordLinkLifetime.TotalMinutes,
         });
+        audit.Add(Staff.Audit.AuditEventType.PasswordResetRequested, user.Id, user.Email);
         await db.SaveChangesAsync();
     }
 
@@ -76,6 +78,7 @@ public sealed class PasswordChanges(
         // A reset proves control of the mailbox: a lockout from earlier guessing is lifted.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        audit.Add(Staff.Audit.AuditEventType.PasswordReset, user.Id, user.Email);
         await AfterChangeAsync(user);
         await transaction.CommitAsync();
         logger.LogInformation("Password of {UserId} reset by link", user.Id);
@@ -90,6 +93,7 @@ public sealed class PasswordChanges(
         {
             return result;
         }
+        audit.Add(Staff.Audit.AuditEventType.PasswordChanged, user.Id, user.Email);
         await AfterChangeAsync(user);
         await transaction.CommitAsync();
         logger.LogInformation("Password of {UserId} changed", user.Id);

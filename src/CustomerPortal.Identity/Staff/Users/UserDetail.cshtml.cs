@@ -1,0 +1,62 @@
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Machines;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.Identity.Staff.Users;
+
+/// <summary>A customer as staff see it: status, requested and granted roles, machines, and the actions of user help.</summary>
+[Authorize(Policy = StaffSetup.Policy)]
+public sealed class UserDetailModel(PortalDbContext db, UserManager<PortalUser> users, UserMachines machines, UserAdministration administration) : PageModel
+{
+    public PortalUser Customer { get; private set; } = null!;
+    public IList<string> GrantedRoles { get; private set; } = [];
+    public IReadOnlyList<MachineView> Machines { get; private set; } = [];
+    public bool LockedOut { get; private set; }
+    public bool IsAdmin { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostLockAsync(string id) => ActAsync(id, "locked", administration.LockAsync);
+
+    public Task<IActionResult> OnPostUnlockAsync(string id) => ActAsync(id, "unlocked", administration.UnlockAsync);
+
+    public Task<IActionResult> OnPostEndSessionsAsync(string id) => ActAsync(id, "sessionsEnded", administration.EndSessionsAsync);
+
+    public Task<IActionResult> OnPostResendAsync(string id) =>
+        ActAsync(id, "resent", async user => { if (!await administration.ResendActivationAsync(user)) { Done = "nothingToResend"; } });
+
+    public Task<IActionResult> OnPostRolesAsync(string id, List<string> roles) =>
+        ActAsync(id, "rolesChanged", user => administration.SetRolesAsync(user, roles, User.IsInRole("admin")));
+
+    private async Task<IActionResult> ActAsync(string id, string done, Func<PortalUser, Task> action)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        Done = done;
+        await action(user);
+        return RedirectToPage(new { id, done = Done });
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        if (await db.Users.Include(u => u.RequestedRoles).SingleOrDefaultAsync(u => u.Id == id) is not { } user)
+        {
+            return false;
+        }
+        Customer = user;
+        GrantedRoles = await users.GetRolesAsync(user);
+        Machines = await machines.ListAsync(user.Id);
+        LockedOut = administration.IsLockedOut(user);
+        IsAdmin = User.IsInRole("admin");
+        return true;
+    }
+}
