@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerPortal.Identity.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261124094625_Initial")]
+    [Migration("20261124095001_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
