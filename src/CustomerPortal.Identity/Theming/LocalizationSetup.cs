@@ -32,7 +32,7 @@ public static class LocalizationSetup
     /// <summary>The globe switch: remembers the language in a cookie and returns to the page.</summary>
     public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/language/{language}", (string language, string? returnUrl, HttpContext context) =>
+        endpoints.MapGet("/language/{language}", async (string language, string? returnUrl, HttpContext context) =>
         {
             if (!MessageBundle.Languages.Contains(language))
             {
@@ -42,6 +42,16 @@ public static class LocalizationSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
+            // A signed-in user's choice is also the language of their emails and of the locale claim.
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                var users = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.PortalUser>>();
+                if (await users.GetUserAsync(context.User) is { } user && user.Locale != language)
+                {
+                    user.Locale = language;
+                    await users.UpdateAsync(user);
+                }
+            }
             return Results.LocalRedirect(WithoutUiLocales(IsLocal(returnUrl) ? returnUrl! : "/"));
         }).AllowAnonymous();
         return endpoints;

@@ -163,6 +163,20 @@ public sealed class LoginTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task LanguageSwitch_WhenSignedIn_BecomesTheLanguageOfTheUsersEmailsAndClaims()
+    {
+        await portal.CreateActiveUserAsync("switch-language@example.com", "Switch-2026", "supplies-buyer");
+        using var browser = portal.CreateBrowser();
+        var login = await LoginPage.OpenAsync(browser);
+        await login.SubmitAsync("switch-language@example.com", "Switch-2026");
+
+        await browser.GetAsync("/language/en?returnUrl=%2F");
+
+        var tokens = await OAuthClient.Web(browser).SignInAsync(("switch-language@example.com", "Switch-2026"), "openid profile");
+        Assert.Equal("en", tokens.ReadIdToken().GetClaim("locale").Value);
+    }
+
+    [Fact]
     public async Task LanguageSwitch_ToAnExternalUrl_StaysOnThePortal()
     {
         using var browser = portal.CreateBrowser();

@@ -139,6 +139,17 @@ public sealed class StaffConsoleTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Clients_AreListedForAdmins()
+    {
+        using var admin = await SignedInAsync("admin@example.com", "Admin-2026");
+
+        var clients = await admin.GetPageAsync("/staff/clients");
+
+        Assert.Contains(TestClients.WebRedirectUri, clients.QuerySelector($"tr[data-client='{TestClients.WebClientId}']")!.TextContent);
+        Assert.NotNull(clients.QuerySelector("tr[data-client='ordering']"));
+    }
+
+    [Fact]
     public async Task SignInFailures_AreAudited_WithoutThePassword()
     {
         using var browser = portal.CreateBrowser();
