@@ -55,9 +55,13 @@ public static class AccountSetup
             options.ValidationInterval = TimeSpan.FromMinutes(1);
             options.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(PortalClaims.AuthenticationTime) is { } authTime)
+                // When the password was typed and which IdP session this is survive the refresh.
+                foreach (var type in new[] { PortalClaims.AuthenticationTime, PortalClaims.SessionId })
                 {
-                    (context.NewPrincipal?.Identity as ClaimsIdentity)?.AddClaim(authTime);
+                    if (context.CurrentPrincipal?.FindFirst(type) is { } claim)
+                    {
+                        (context.NewPrincipal?.Identity as ClaimsIdentity)?.AddClaim(new Claim(claim.Type, claim.Value, claim.ValueType));
+                    }
                 }
                 return Task.CompletedTask;
             };

@@ -10,7 +10,7 @@ namespace CustomerPortal.Identity.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Staff.Audit.AuditLog audit) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Staff.Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions) : PageModel
 {
     // Hashed once per process: verifying against it costs what a real check costs, so an unknown
     // address takes as long to refuse as a wrong password.
@@ -67,7 +67,8 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
             return Page();
         }
 
-        await signIn.SignInAsync(user, isPersistent: false);
+        var sid = await sessions.StartAsync(user.Id);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(Connect.PortalClaims.SessionId, sid)]);
         await audit.WriteAsync(Staff.Audit.AuditEventType.SignInSucceeded, user.Id, email);
         await lifecycle.RecordSignInAsync(user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

@@ -28,6 +28,7 @@ public sealed class AuthorizeModel(
     IOpenIddictScopeManager scopes,
     SignInEligibility eligibility,
     PortalPrincipalFactory principals,
+    Sessions.BrowserSessions sessions,
     TimeProvider clock) : PageModel
 {
     public string ClientName { get; private set; } = "";
@@ -87,7 +88,12 @@ public sealed class AuthorizeModel(
             return Page();
         }
 
-        var principal = await principals.CreateForUserAsync(user, requestedScopes, authenticatedAt, HttpContext.RequestAborted);
+        var sessionId = session.Principal?.FindFirst(PortalClaims.SessionId)?.Value;
+        var principal = await principals.CreateForUserAsync(user, requestedScopes, authenticatedAt, sessionId, HttpContext.RequestAborted);
+        if (sessionId is not null)
+        {
+            await sessions.RecordClientAsync(sessionId, request.ClientId!);
+        }
         var authorization = permanent.LastOrDefault()
             ?? await authorizations.CreateAsync(principal, user.Id, applicationId!, AuthorizationTypes.Permanent, requestedScopes);
         principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization));

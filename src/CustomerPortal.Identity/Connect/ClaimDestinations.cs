@@ -21,7 +21,7 @@ public static class ClaimDestinations
             or Claims.Role or PortalClaims.CompanyName or PortalClaims.MachineSerial => Both,
 
         // When the user authenticated matters to the client (max_age), not to an API.
-        Claims.AuthenticationTime => IdentityTokenOnly,
+        Claims.AuthenticationTime or PortalClaims.SessionId => IdentityTokenOnly,
 
         // A client acting for itself: its name is for the API it calls.
         Claims.ClientId => AccessTokenOnly,
@@ -31,7 +31,7 @@ public static class ClaimDestinations
     };
 
     /// <summary>Claims the userinfo endpoint may return: what describes the user, not the session.</summary>
-    public static bool IsUserInfo(Claim claim) => claim.Type is not (Claims.AuthenticationTime or Claims.ClientId or PortalClaims.SecurityStamp)
+    public static bool IsUserInfo(Claim claim) => claim.Type is not (Claims.AuthenticationTime or Claims.ClientId or PortalClaims.SecurityStamp or PortalClaims.SessionId)
         && For(claim).Contains(Destinations.IdentityToken);
 
     /// <summary>Claims that are lists even when they hold one value, so apps can rely on the JSON type.</summary>

@@ -16,7 +16,7 @@ namespace CustomerPortal.Identity.Connect;
 /// and stays on the IdP, so a link on a hostile page can neither sign anyone out nor redirect them.
 /// </summary>
 [AllowAnonymous]
-public sealed class LogoutModel : PageModel
+public sealed class LogoutModel(Sessions.BrowserSessions sessions) : PageModel
 {
     public const string SignedOutPath = "/account/signed-out";
 
@@ -39,6 +39,7 @@ public sealed class LogoutModel : PageModel
             return Page();
         }
 
+        await sessions.EndAsync(session.Principal?.FindFirst(PortalClaims.SessionId)?.Value);
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         // OpenIddict redirects to the validated post_logout_redirect_uri (with state), or here if none was given.
         return SignOut(new AuthenticationProperties { RedirectUri = SignedOutPath }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -46,6 +47,8 @@ public sealed class LogoutModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        await sessions.EndAsync(session.Principal?.FindFirst(PortalClaims.SessionId)?.Value);
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         return LocalRedirect(SignedOutPath);
     }

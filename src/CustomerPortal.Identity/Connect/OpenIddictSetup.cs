@@ -70,7 +70,7 @@ public static class OpenIddictSetup
                 }
 
                 options.RegisterScopes([.. seed.ScopeNames()]);
-                options.RegisterClaims(Claims.Subject, Claims.Name, Claims.FamilyName, Claims.GivenName,
+                options.RegisterClaims(Claims.Subject, PortalClaims.SessionId, Claims.Name, Claims.FamilyName, Claims.GivenName,
                     PortalClaims.FamilyNameKana, PortalClaims.GivenNameKana, Claims.Locale, Claims.Zoneinfo,
                     Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.Address,
                     Claims.Role, PortalClaims.CompanyName, PortalClaims.MachineSerial, Claims.AuthenticationTime);
@@ -79,6 +79,7 @@ public static class OpenIddictSetup
                 options.AddSigningCertificate(keys.Signing).AddEncryptionCertificate(keys.Encryption);
 
                 options.AddEventHandler(RevokeGrantWithRefreshToken.Descriptor);
+                options.AddEventHandler(Sessions.SessionSetup.DiscoveryDescriptor);
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -24,6 +24,9 @@ public static class PortalClaims
     public const string CompanyName = "company_name";
     public const string MachineSerial = "machine_serial";
 
+    /// <summary>The IdP session an ID token belongs to (Back-Channel Logout 1.0).</summary>
+    public const string SessionId = "sid";
+
     /// <summary>Every customer is in Japan.</summary>
     public const string ZoneInfo = "Asia/Tokyo";
 }

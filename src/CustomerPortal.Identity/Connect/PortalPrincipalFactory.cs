@@ -18,10 +18,11 @@ namespace CustomerPortal.Identity.Connect;
 public sealed class PortalPrincipalFactory(UserManager<PortalUser> users, IOpenIddictScopeManager scopeManager, PortalDbContext db, MessageBundle messages)
 {
     public async Task<ClaimsPrincipal> CreateForUserAsync(
-        PortalUser user, ImmutableArray<string> scopes, DateTimeOffset? authenticatedAt, CancellationToken cancellationToken = default)
+        PortalUser user, ImmutableArray<string> scopes, DateTimeOffset? authenticatedAt, string? sessionId = null, CancellationToken cancellationToken = default)
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id);
+        identity.SetClaim(PortalClaims.SessionId, sessionId);
         identity.SetClaim(PortalClaims.SecurityStamp, await users.GetSecurityStampAsync(user));
         if (authenticatedAt is { } time)
         {

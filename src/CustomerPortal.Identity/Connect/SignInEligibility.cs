@@ -10,7 +10,7 @@ namespace CustomerPortal.Identity.Connect;
 /// Re-checks a user before any token is issued or refreshed: the account still exists, is
 /// active, may sign in, is not locked out, and its security stamp is the one the grant was made with.
 /// </summary>
-public sealed class SignInEligibility(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IOptions<IdentityOptions> identityOptions)
+public sealed class SignInEligibility(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IOptions<IdentityOptions> identityOptions, Sessions.BrowserSessions sessions)
 {
     /// <summary>For a principal from an authorization code or a refresh token.</summary>
     public Task<PortalUser?> FromGrantAsync(ClaimsPrincipal principal) =>
@@ -24,8 +24,15 @@ public sealed class SignInEligibility(UserManager<PortalUser> users, SignInManag
         FindAsync(principal.FindFirst(Claims.Subject)?.Value, securityStamp: null, checkStamp: false);
 
     /// <summary>For the principal of the IdP's own sign-in cookie.</summary>
-    public Task<PortalUser?> FromSessionAsync(ClaimsPrincipal principal) =>
-        FindAsync(users.GetUserId(principal), principal.FindFirst(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType)?.Value);
+    public async Task<PortalUser?> FromSessionAsync(ClaimsPrincipal principal)
+    {
+        // A session ended elsewhere (sign-out, password change, staff) is over at once.
+        if (principal.FindFirst(PortalClaims.SessionId)?.Value is { } sid && !await sessions.IsActiveAsync(sid))
+        {
+            return null;
+        }
+        return await FindAsync(users.GetUserId(principal), principal.FindFirst(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType)?.Value);
+    }
 
     private async Task<PortalUser?> FindAsync(string? userId, string? securityStamp, bool checkStamp = true)
     {

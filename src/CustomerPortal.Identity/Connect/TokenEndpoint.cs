@@ -43,7 +43,8 @@ public static class TokenEndpoint
                 return InvalidGrant("The grant is no longer valid: the account was changed, locked or disabled.");
             }
 
-            var principal = await principals.CreateForUserAsync(user, grant.GetScopes(), grant.AuthenticatedAt(), context.RequestAborted);
+            var principal = await principals.CreateForUserAsync(
+                user, grant.GetScopes(), grant.AuthenticatedAt(), grant.FindFirst(PortalClaims.SessionId)?.Value, context.RequestAborted);
             principal.SetAuthorizationId(grant.GetAuthorizationId());
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }

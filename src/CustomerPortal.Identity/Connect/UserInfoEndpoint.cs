@@ -33,7 +33,7 @@ public static class UserInfoEndpoint
                 [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
-        var principal = await principals.CreateForUserAsync(user, accessToken.GetScopes(), authenticatedAt: null, context.RequestAborted);
+        var principal = await principals.CreateForUserAsync(user, accessToken.GetScopes(), authenticatedAt: null, cancellationToken: context.RequestAborted);
         var body = new JsonObject();
         foreach (var group in principal.Claims.Where(ClaimDestinations.IsUserInfo).GroupBy(claim => claim.Type))
         {

@@ -24,6 +24,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ContactPreferenceChange> ContactPreferenceChanges => Set<ContactPreferenceChange>();
     public DbSet<Staff.Audit.AuditEvent> AuditEvents => Set<Staff.Audit.AuditEvent>();
     public DbSet<Staff.Notices.Notice> Notices => Set<Staff.Notices.Notice>();
+    public DbSet<Connect.Sessions.UserSession> UserSessions => Set<Connect.Sessions.UserSession>();
+    public DbSet<Connect.Sessions.SessionClient> SessionClients => Set<Connect.Sessions.SessionClient>();
     public DbSet<Maintenance.MaintenanceState> Maintenance => Set<Maintenance.MaintenanceState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -129,6 +131,21 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             audit.Property(e => e.Details).HasMaxLength(500);
             audit.HasIndex(e => e.At);
             audit.HasIndex(e => new { e.UserId, e.At });
+        });
+
+        builder.Entity<Connect.Sessions.UserSession>(session =>
+        {
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.HasIndex(s => new { s.UserId, s.EndedAt });
+            session.HasMany(s => s.Clients).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade);
+            session.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Connect.Sessions.SessionClient>(client =>
+        {
+            client.HasKey(c => new { c.SessionId, c.ClientId });
+            client.Property(c => c.ClientId).HasMaxLength(100);
         });
 
         builder.Entity<Staff.Notices.Notice>(notice =>

@@ -4,6 +4,7 @@ using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Passwords;
 using CustomerPortal.Identity.Connect;
+using CustomerPortal.Identity.Connect.Sessions;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Mail;
@@ -38,6 +39,7 @@ public static class PortalApplication
         services.AddPortalStaff(builder.Configuration);
         services.AddSingleton<Maintenance.MaintenanceMode>();
         services.AddPortalHealth();
+        services.AddPortalSessions();
         services.AddSingleton<Resources.GuideDocument>();
         services.AddRequestGuard();
 

@@ -58,6 +58,11 @@ public sealed class ClientSeeder(IOpenIddictApplicationManager applications, ICo
         {
             descriptor.PostLogoutRedirectUris.Add(AbsoluteUri(uri, file));
         }
+        if (client.BackchannelLogoutUri is { } backchannel)
+        {
+            descriptor.Properties[Connect.Sessions.LogoutNotifier.BackchannelLogoutUriProperty] =
+                System.Text.Json.JsonSerializer.SerializeToElement(AbsoluteUri(backchannel, file).AbsoluteUri);
+        }
         AddPermissions(descriptor, client, confidential, file);
         return descriptor;
     }

@@ -25,6 +25,9 @@ public sealed record ClientSeed
     public List<string> Scopes { get; init; } = [];
     public List<string> RedirectUris { get; init; } = [];
     public List<string> PostLogoutRedirectUris { get; init; } = [];
+
+    /// <summary>Where the IdP POSTs a logout token when a session that used this client ends.</summary>
+    public string? BackchannelLogoutUri { get; init; }
 }
 
 public sealed record ScopeSeed

@@ -42,7 +42,7 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
             ConfirmErrorKey = "setPassword.error.mismatch";
             return Page();
         }
-        var result = await passwords.ChangeAsync(user, CurrentPassword, Password);
+        var result = await passwords.ChangeAsync(user, CurrentPassword, Password, User.FindFirst(Connect.PortalClaims.SessionId)?.Value);
         if (!result.Succeeded)
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))

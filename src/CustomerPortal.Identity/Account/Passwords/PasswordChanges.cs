@@ -21,6 +21,7 @@ public sealed class PasswordChanges(
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
     Staff.Audit.AuditLog audit,
+    Connect.Sessions.BrowserSessions sessions,
     ILogger<PasswordChanges> logger)
 {
     /// <summary>
@@ -85,7 +86,8 @@ public sealed class PasswordChanges(
         return new LinkOutcome(LinkCheck.Valid, user, IdentityResult.Success);
     }
 
-    public async Task<IdentityResult> ChangeAsync(PortalUser user, string currentPassword, string newPassword)
+    /// <summary>Changes the password; every session but <paramref name="currentSessionId"/> ends.</summary>
+    public async Task<IdentityResult> ChangeAsync(PortalUser user, string currentPassword, string newPassword, string? currentSessionId)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
@@ -94,7 +96,7 @@ public sealed class PasswordChanges(
             return result;
         }
         audit.Add(Staff.Audit.AuditEventType.PasswordChanged, user.Id, user.Email);
-        await AfterChangeAsync(user);
+        await AfterChangeAsync(user, currentSessionId);
         await transaction.CommitAsync();
         logger.LogInformation("Password of {UserId} changed", user.Id);
         return result;
@@ -110,9 +112,10 @@ public sealed class PasswordChanges(
         return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
     }
 
-    private async Task AfterChangeAsync(PortalUser user)
+    private async Task AfterChangeAsync(PortalUser user, string? keepSessionId = null)
     {
         await grants.RevokeAllAsync(user.Id);
+        await sessions.EndAllForUserAsync(user.Id, keepSessionId);
         outbox.Enqueue("password-changed", user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerPortal.Identity.Staff.Users;
 
 /// <summary>What staff do for a customer: find, lock, unlock, resend the activation mail, end sessions, change roles. Each is audited.</summary>
-public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, AccountLifecycle lifecycle, GrantRevocation grants, AuditLog audit, TimeProvider clock)
+public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, AccountLifecycle lifecycle, GrantRevocation grants, Connect.Sessions.BrowserSessions sessions, AuditLog audit, TimeProvider clock)
 {
     /// <summary>By email, company name or serial number (registered or listed among the machines).</summary>
     public async Task<List<PortalUser>> SearchAsync(string? query)
@@ -92,6 +92,7 @@ public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUse
     {
         await users.UpdateSecurityStampAsync(user);
         await grants.RevokeAllAsync(user.Id);
+        await sessions.EndAllForUserAsync(user.Id);
     }
 
     public bool IsLockedOut(PortalUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();

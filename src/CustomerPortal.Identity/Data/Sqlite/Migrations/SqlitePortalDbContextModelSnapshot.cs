@@ -167,6 +167,43 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.ToTable("ActivationLinks");
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionClient", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "ClientId");
+
+                    b.ToTable("SessionClients");
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalRole", b =>
                 {
                     b.Property<string>("Id")
@@ -939,6 +976,24 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionClient", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Connect.Sessions.UserSession", null)
+                        .WithMany("Clients")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalUser", b =>
                 {
                     b.OwnsOne("CustomerPortal.Identity.Data.PostalAddress", "Address", b1 =>
@@ -1078,6 +1133,11 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
+                {
+                    b.Navigation("Clients");
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalUser", b =>

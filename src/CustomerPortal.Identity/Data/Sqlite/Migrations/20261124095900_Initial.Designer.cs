@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerPortal.Identity.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261124095001_Initial")]
+    [Migration("20261124095900_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -168,6 +168,43 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ActivationLinks");
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionClient", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "ClientId");
+
+                    b.ToTable("SessionClients");
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalRole", b =>
@@ -942,6 +979,24 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionClient", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Connect.Sessions.UserSession", null)
+                        .WithMany("Clients")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalUser", b =>
                 {
                     b.OwnsOne("CustomerPortal.Identity.Data.PostalAddress", "Address", b1 =>
@@ -1081,6 +1136,11 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
+                {
+                    b.Navigation("Clients");
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalUser", b =>

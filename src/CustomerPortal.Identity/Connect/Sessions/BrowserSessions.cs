@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using CustomerPortal.Identity.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.Identity.Connect.Sessions;
+
+/// <summary>
+/// Starts, tracks and ends IdP sessions. Ending one (sign-out, password change, staff action)
+/// sends a back-channel logout token to every client of that session that asked for one.
+/// </summary>
+public sealed class BrowserSessions(PortalDbContext db, LogoutNotifier notifier, TimeProvider clock)
+{
+    public async Task<string> StartAsync(string userId)
+    {
+        var sid = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        db.UserSessions.Add(new UserSession { Id = sid, UserId = userId, CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+        return sid;
+    }
+
+    public async Task<bool> IsActiveAsync(string sid) =>
+        await db.UserSessions.AnyAsync(s => s.Id == sid && s.EndedAt == null);
+
+    /// <summary>The client got tokens in this session: it will be told when the session ends.</summary>
+    public async Task RecordClientAsync(string sid, string clientId)
+    {
+        if (!await db.SessionClients.AnyAsync(c => c.SessionId == sid && c.ClientId == clientId))
+        {
+            db.SessionClients.Add(new SessionClient { SessionId = sid, ClientId = clientId });
+            await db.SaveChangesAsync();
+        }
+    }
+
+    public async Task EndAsync(string? sid)
+    {
+        if (sid is null)
+        {
+            return;
+        }
+        await EndWhereAsync(db.UserSessions.Where(s => s.Id == sid && s.EndedAt == null));
+    }
+
+    /// <summary>Every session of the user but <paramref name="keep"/> (the one that changed the password).</summary>
+    public Task EndAllForUserAsync(string userId, string? keep = null) =>
+        EndWhereAsync(db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep));
+
+    private async Task EndWhereAsync(IQueryable<UserSession> sessions)
+    {
+        var ending = await sessions.Include(s => s.Clients).ToListAsync();
+        if (ending.Count == 0)
+        {
+            return;
+        }
+        foreach (var session in ending)
+        {
+            session.EndedAt = clock.GetUtcNow();
+        }
+        await db.SaveChangesAsync();
+        foreach (var session in ending)
+        {
+            foreach (var client in session.Clients)
+            {
+                await notifier.NotifyAsync(client.ClientId, session.UserId, session.Id);
+            }
+        }
+    }
+}
