@@ -12,7 +12,13 @@ public sealed class ConnectedApps(IOpenIddictAuthorizationManager authorizations
     public async Task<IReadOnlyList<ConnectedApp>> ListAsync(string userId, CultureInfo culture)
     {
         var byClient = new Dictionary<string, ConnectedApp>();
+        // Read them all first: the lookups below use the same database context.
+        var all = new List<object>();
         await foreach (var authorization in authorizations.FindBySubjectAsync(userId))
+        {
+            all.Add(authorization);
+        }
+        foreach (var authorization in all)
         {
             if (await authorizations.GetStatusAsync(authorization) != Statuses.Valid
                 || await authorizations.GetApplicationIdAsync(authorization) is not { } applicationId

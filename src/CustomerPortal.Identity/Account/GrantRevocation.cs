@@ -20,7 +20,12 @@ public sealed class GrantRevocation(IOpenIddictAuthorizationManager authorizatio
         {
             return;
         }
+        var found = new List<object>();
         await foreach (var authorization in authorizations.FindAsync(userId, applicationId, status: null, type: null, scopes: null, cancellationToken))
+        {
+            found.Add(authorization);
+        }
+        foreach (var authorization in found)
         {
             await authorizations.TryRevokeAsync(authorization, cancellationToken);
             if (await authorizations.GetIdAsync(authorization, cancellationToken) is { } authorizationId)

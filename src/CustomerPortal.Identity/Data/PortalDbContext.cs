@@ -3,6 +3,7 @@ using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Machines;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,11 @@ namespace CustomerPortal.Identity.Data;
 /// authorizations and tokens. Features depend on this type only; each database provider
 /// derives from it so that it can carry its own migrations (see <see cref="Sqlite.SqlitePortalDbContext"/>).
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, PortalRole, string>(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, PortalRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection keys, shared by every node: cookies, antiforgery tokens and links work on all of them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<RequestedRole> RequestedRoles => Set<RequestedRole>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<UserMachine> UserMachines => Set<UserMachine>();

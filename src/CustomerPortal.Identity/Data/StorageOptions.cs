@@ -7,7 +7,7 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>"Sqlite" (default). Further providers bring their own migrations.</summary>
+    /// <summary>"Sqlite" (default, one machine) or "PostgreSQL" (several nodes); each has its own migrations.</summary>
     [Required]
     public string Provider { get; set; } = "Sqlite";
 
@@ -18,6 +18,12 @@ public sealed class StorageOptions
     [Required]
     public string DataFolder { get; set; } = "App_Data";
 
-    /// <summary>Overrides the connection string; by default a portal.db file in <see cref="DataFolder"/>.</summary>
+    /// <summary>Required for PostgreSQL; for SQLite it overrides the default portal.db file in <see cref="DataFolder"/>.</summary>
     public string? ConnectionString { get; set; }
+}
+
+public static class StorageProviders
+{
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSQL";
 }

@@ -1,3 +1,4 @@
+using CustomerPortal.Identity.Data.Postgres;
 using CustomerPortal.Identity.Data.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -12,26 +13,39 @@ public static class StorageSetup
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase),
-                "Storage:Provider must be 'Sqlite' (the only provider so far).")
+            .Validate(o => o.Provider.Equals(StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase) || o.Provider.Equals(StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase),
+                "Storage:Provider must be 'Sqlite' or 'PostgreSQL'.")
+            .Validate(o => !o.Provider.Equals(StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:ConnectionString is required when Storage:Provider is 'PostgreSQL'.")
             .ValidateOnStart();
         services.AddSingleton<DataFolder>();
 
-        // Cookies, antiforgery tokens and one-time links stay valid across restarts.
+        // Cookies, antiforgery tokens and one-time links stay valid across restarts and nodes.
         services.AddDataProtection()
             .SetApplicationName("CustomerPortal.Identity")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder.Resolve(configuration, environment), "data-protection")));
+            .PersistKeysToDbContext<PortalDbContext>();
 
         // Features ask for PortalDbContext; the provider decides which derived context (and so
         // which set of migrations) stands behind it.
-        services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((provider, options) =>
+        var provider = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] ?? StorageProviders.Sqlite;
+        if (provider.Equals(StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase))
         {
-            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var folder = provider.GetRequiredService<DataFolder>();
-            var connectionString = storage.ConnectionString ?? $"Data Source={Path.Combine(folder.Path, "portal.db")}";
-            options.UseSqlite(connectionString);
-            options.UseOpenIddict();
-        });
+            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((services, options) =>
+            {
+                options.UseNpgsql(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
+                options.UseOpenIddict();
+            });
+        }
+        else
+        {
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((services, options) =>
+            {
+                var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+                var folder = services.GetRequiredService<DataFolder>();
+                options.UseSqlite(storage.ConnectionString ?? $"Data Source={Path.Combine(folder.Path, "portal.db")}");
+                options.UseOpenIddict();
+            });
+        }
         return services;
     }
 

@@ -34,7 +34,7 @@ public sealed class MaintenanceAdminModel(PortalDbContext db, MaintenanceMode mo
     public async Task<IActionResult> OnPostOnAsync()
     {
         DateTimeOffset? end = DateTime.TryParseExact(ExpectedEnd, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, TimeSpan.FromHours(9))
+            ? new DateTimeOffset(local, TimeSpan.FromHours(9)).ToUniversalTime()
             : null;
         await mode.SetAsync(db, true, (MessageJa ?? "").Trim(), (MessageEn ?? "").Trim(), end, User.Identity?.Name);
         await audit.WriteAsync(AuditEventType.MaintenanceChanged, null, details: "on");

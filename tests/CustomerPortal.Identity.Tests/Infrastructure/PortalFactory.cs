@@ -38,10 +38,21 @@ public class PortalFactory : WebApplicationFactory<Program>
         return folder;
     }
 
+    /// <summary>
+    /// Set by tests/run for the second pass: the in-process tests then run on PostgreSQL, each
+    /// factory in a database of its own.
+    /// </summary>
+    public static string? Postgres { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataFolder", DataFolder);
+        if (Postgres is not null)
+        {
+            builder.UseSetting("Storage:Provider", "PostgreSQL");
+            builder.UseSetting("Storage:ConnectionString", $"{Postgres};Database=portal_{Path.GetFileName(WorkFolder)}");
+        }
         builder.UseSetting("Seed:Path", SeedFolder);
         builder.UseSetting("Throttling:SignInAttemptsPerMinute", "1000");
         foreach (var (key, value) in Settings)

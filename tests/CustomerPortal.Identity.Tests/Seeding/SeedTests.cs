@@ -86,18 +86,24 @@ public sealed class SeedTests
     }
 
     [Fact]
-    public async Task DatabaseFile_IsInTheConfiguredDataFolder_InWalMode()
+    public async Task Database_IsMigrated_SqliteInTheDataFolderInWalMode_OrPostgreSqlWhenConfigured()
     {
         using var portal = new PortalFactory();
         using var scope = portal.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
 
-        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
-
-        Assert.Equal("wal", mode.Single());
-        Assert.True(File.Exists(Path.Combine(portal.DataFolder, "portal.db")));
-        Assert.True(File.Exists(Path.Combine(portal.DataFolder, "keys", "signing.pfx")));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.True(File.Exists(Path.Combine(portal.DataFolder, "keys", "signing.pfx")));
+        if (PortalFactory.Postgres is null)
+        {
+            Assert.Equal("wal", (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Single());
+            Assert.True(File.Exists(Path.Combine(portal.DataFolder, "portal.db")));
+        }
+        else
+        {
+            Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
+            Assert.False(File.Exists(Path.Combine(portal.DataFolder, "portal.db")));
+        }
     }
 
     private static async Task<(int Applications, int Scopes, int Roles, int Users)> CountsAsync(PortalFactory portal)

@@ -46,12 +46,12 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
         }
         if (from is { } start)
         {
-            var since = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9));
+            var since = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).ToUniversalTime();
             query = query.Where(e => e.At >= since);
         }
         if (to is { } end)
         {
-            var until = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9));
+            var until = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).ToUniversalTime();
             query = query.Where(e => e.At < until);
         }
         return await query.OrderByDescending(e => e.At).Take(take).ToListAsync();

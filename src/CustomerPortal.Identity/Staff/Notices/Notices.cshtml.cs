@@ -127,7 +127,7 @@ public sealed class NoticesModel(PortalDbContext db, NoticeBoard board, AuditLog
 
         private static DateTimeOffset? Parse(string? value) =>
             DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-                ? new DateTimeOffset(local, Japan)
+                ? new DateTimeOffset(local, Japan).ToUniversalTime()
                 : null;
     }
 }
