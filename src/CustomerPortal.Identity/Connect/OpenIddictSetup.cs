@@ -29,6 +29,11 @@ public static class OpenIddictSetup
         var seed = SeedFolder.From(configuration, environment);
 
         services.AddScoped<PortalPrincipalFactory>();
+        services.AddOptions<PruningOptions>().Bind(configuration.GetSection(PruningOptions.Section))
+            .Validate(o => o.Interval > TimeSpan.Zero && o.Retention >= TimeSpan.Zero, "Pruning:Interval must be positive and Pruning:Retention not negative.")
+            .ValidateOnStart();
+        services.AddScoped<TokenPruning>();
+        services.AddHostedService<TokenPruningWorker>();
         services.AddScoped<SignInEligibility>();
 
         services.AddOpenIddict()
