@@ -10,7 +10,7 @@ namespace CustomerPortal.Identity.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Staff.Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Staff.Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions, Observability.PortalMetrics metrics) : PageModel
 {
     // Hashed once per process: verifying against it costs what a real check costs, so an unknown
     // address takes as long to refuse as a wrong password.
@@ -49,14 +49,21 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
             _decoyHash ??= hasher.HashPassword(new PortalUser(), Guid.NewGuid().ToString());
             hasher.VerifyHashedPassword(new PortalUser(), _decoyHash, Input.Password!);
             await audit.WriteAsync(Staff.Audit.AuditEventType.SignInFailed, null, email, "unknown address");
+            metrics.SignIn(succeeded: false);
             return Failed();
         }
 
+        var lockedBefore = await users.IsLockedOutAsync(user);
         var check = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
             var lockedNow = check.IsLockedOut || await users.IsLockedOutAsync(user);
-            await audit.WriteAsync(lockedNow ? Staff.Audit.AuditEventType.LockedOut : Staff.Audit.AuditEventType.SignInFailed, user.Id, email);
+            await audit.WriteAsync(lockedNow && !lockedBefore ? Staff.Audit.AuditEventType.LockedOut : Staff.Audit.AuditEventType.SignInFailed, user.Id, email);
+            metrics.SignIn(succeeded: false);
+            if (lockedNow && !lockedBefore)
+            {
+                metrics.LockedOut();
+            }
             // Locked out, wrong password and unknown address read the same.
             return Failed();
         }
@@ -70,6 +77,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         var sid = await sessions.StartAsync(user.Id);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(Connect.PortalClaims.SessionId, sid)]);
         await audit.WriteAsync(Staff.Audit.AuditEventType.SignInSucceeded, user.Id, email);
+        metrics.SignIn(succeeded: true);
         await lifecycle.RecordSignInAsync(user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

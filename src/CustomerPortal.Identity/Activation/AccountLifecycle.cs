@@ -31,6 +31,7 @@ public sealed class AccountLifecycle(
     IOptions<RegistrationOptions> options,
     Account.Preferences.ContactPreferences preferences,
     Staff.Audit.AuditLog audit,
+    Observability.PortalMetrics metrics,
     ILogger<AccountLifecycle> logger)
 {
     public async Task<RegistrationOutcome> RegisterAsync(RegistrationForm form)
@@ -70,6 +71,7 @@ public sealed class AccountLifecycle(
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        metrics.Registration("received");
         logger.LogInformation("Registration {UserId} received ({SerialCheck})", user.Id, user.SerialCheck);
         return RegistrationOutcome.Accepted;
     }
@@ -86,6 +88,7 @@ public sealed class AccountLifecycle(
         await ApproveInTransactionAsync(user, grantedRoles, companyCode, reviewer);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        metrics.Registration("approved");
         logger.LogInformation("Registration {UserId} approved by {Reviewer}", user.Id, reviewer);
         return true;
     }
@@ -107,6 +110,7 @@ public sealed class AccountLifecycle(
         audit.Add(Staff.Audit.AuditEventType.Rejected, user.Id, user.Email, reviewer);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        metrics.Registration("rejected");
         logger.LogInformation("Registration {UserId} rejected by {Reviewer}", user.Id, reviewer);
         return true;
     }
@@ -168,6 +172,7 @@ public sealed class AccountLifecycle(
         audit.Add(Staff.Audit.AuditEventType.Activated, user.Id, user.Email);
         Succeeded(await users.UpdateAsync(user));
         await transaction.CommitAsync();
+        metrics.Registration("activated");
         logger.LogInformation("Account {UserId} activated", user.Id);
         return new LinkOutcome(LinkCheck.Valid, user, result);
     }

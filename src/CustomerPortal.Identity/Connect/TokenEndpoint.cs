@@ -20,7 +20,7 @@ public static class TokenEndpoint
     }
 
     private static async Task<IResult> ExchangeAsync(
-        HttpContext context, SignInEligibility eligibility, PortalPrincipalFactory principals, IOpenIddictApplicationManager applications)
+        HttpContext context, SignInEligibility eligibility, PortalPrincipalFactory principals, IOpenIddictApplicationManager applications, Observability.PortalMetrics metrics)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -31,6 +31,7 @@ public static class TokenEndpoint
                 ?? throw new InvalidOperationException("OpenIddict authenticated a client that no longer exists.");
             var client = await principals.CreateForClientAsync(
                 request.ClientId!, await applications.GetDisplayNameAsync(application, context.RequestAborted), request.GetScopes(), context.RequestAborted);
+            metrics.TokenIssued(GrantTypes.ClientCredentials);
             return Results.SignIn(client, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -46,6 +47,7 @@ public static class TokenEndpoint
             var principal = await principals.CreateForUserAsync(
                 user, grant.GetScopes(), grant.AuthenticatedAt(), grant.FindFirst(PortalClaims.SessionId)?.Value, context.RequestAborted);
             principal.SetAuthorizationId(grant.GetAuthorizationId());
+            metrics.TokenIssued(request.GrantType!);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

@@ -8,6 +8,7 @@ using CustomerPortal.Identity.Connect.Sessions;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Mail;
+using CustomerPortal.Identity.Observability;
 using CustomerPortal.Identity.Maintenance;
 using CustomerPortal.Identity.Staff;
 using CustomerPortal.Identity.Staff.Theme;
@@ -40,6 +41,7 @@ public static class PortalApplication
         services.AddSingleton<Maintenance.MaintenanceMode>();
         services.AddPortalHealth();
         services.AddPortalSessions();
+        services.AddPortalMetrics();
         services.AddSingleton<Resources.GuideDocument>();
         services.AddRequestGuard();
 
@@ -84,5 +86,6 @@ public static class PortalApplication
         app.MapAddressApi();
         app.MapEmailPreview();
         app.MapPortalHealth();
+        app.MapPortalMetrics();
     }
 }

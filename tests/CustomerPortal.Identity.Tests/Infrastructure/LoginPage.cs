@@ -25,7 +25,7 @@ public sealed class LoginPage(Browser browser, IDocument document)
     }
 
     public Task<HttpResponseMessage> SubmitAsync(string email, string password) =>
-        browser.SubmitAsync(Document, "form[method=post]", new Dictionary<string, string>
+        browser.SubmitAsync(Document, "section.sign-in form[method=post]", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,

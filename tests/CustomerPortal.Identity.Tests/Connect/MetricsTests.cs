@@ -1,0 +1,35 @@
+using CustomerPortal.Identity.Tests.Infrastructure;
+
+namespace CustomerPortal.Identity.Tests.Connect;
+
+/// <summary>/metrics in Prometheus format counts what operators watch.</summary>
+public sealed class MetricsTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Metrics_CountSignInsTokensAndRequestLatency()
+    {
+        using var browser = portal.CreateBrowser();
+        var client = OAuthClient.Web(browser);
+        var tokens = await client.SignInAsync(Accounts.Buyer);
+        await client.RefreshAsync(tokens.RefreshToken!);
+        var login = await LoginPage.OpenAsync(browser);
+        await login.SubmitAsync("nobody-metrics@example.com", "Wrong-Pass-1");
+
+        var metrics = "";
+        for (var attempt = 0; attempt < 30 && !metrics.Contains("result=\"failure\""); attempt++)
+        {
+            await Task.Delay(300); // the exporter serves a cached scrape for a moment
+            metrics = await browser.Http.GetStringAsync("/metrics");
+        }
+
+        var lines = metrics.Split('\n');
+        bool Has(string name, string label) => lines.Any(line => line.StartsWith(name + "{", StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal));
+        Assert.True(Has("portal_sign_ins_total", "result=\"success\""), metrics);
+        Assert.True(Has("portal_sign_ins_total", "result=\"failure\""));
+        Assert.True(Has("portal_tokens_issued_total", "grant_type=\"authorization_code\""));
+        Assert.True(Has("portal_tokens_issued_total", "grant_type=\"refresh_token\""));
+        Assert.True(Has("portal_outbox_depth", "status=\"pending\""));
+        Assert.True(Has("http_server_request_duration_seconds_bucket", "connect/token"));
+        Assert.DoesNotContain(tokens.RefreshToken!, metrics);
+    }
+}
