@@ -8,6 +8,7 @@ namespace CustomerPortal.Identity.Tests.Journeys;
 /// The main pages in Chromium, in both languages and both themes: axe-core finds no serious or
 /// critical WCAG 2.1 AA violation, html lang matches, and a screenshot of each is kept.
 /// </summary>
+[Collection(Chromium.Collection)]
 public sealed class AccessibilityTests : IAsyncLifetime
 {
     private static readonly string AxeScript = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "accessibility", "node_modules", "axe-core", "axe.min.js"));
@@ -32,8 +33,8 @@ public sealed class AccessibilityTests : IAsyncLifetime
         foreach (var language in new[] { "ja", "en" })
         {
             // The context skips the CSP only so that axe can be injected; the pages are unchanged.
-            await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true });
-            var page = await context.NewPageAsync();
+            var page = await Chromium.NewPageAsync(_browser, new BrowserNewContextOptions { BypassCSP = true });
+            var context = page.Context;
             string Url(string path) => new Uri(idp.BaseAddress!, path).ToString();
 
             await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));

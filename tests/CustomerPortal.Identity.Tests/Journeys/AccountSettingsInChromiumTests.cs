@@ -7,6 +7,7 @@ namespace CustomerPortal.Identity.Tests.Journeys;
 /// Guide sections 5–7 in a real browser: the top menu, account settings with its pencils, a new
 /// address in the address book, change password and sign out — in Japanese and in English.
 /// </summary>
+[Collection(Chromium.Collection)]
 public sealed class AccountSettingsInChromiumTests : IAsyncLifetime
 {
     private readonly string _work = PortalFactory.NewWorkFolder();
@@ -29,7 +30,7 @@ public sealed class AccountSettingsInChromiumTests : IAsyncLifetime
     [InlineData("en", "operator@example.com", "Operator-2026", "Account settings", "Save", "The address is saved.", "Sign out")]
     public async Task Customer_WalksAccountSettings(string language, string email, string password, string settingsTitle, string save, string addressSaved, string signOut)
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Chromium.NewPageAsync(_browser);
         await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);

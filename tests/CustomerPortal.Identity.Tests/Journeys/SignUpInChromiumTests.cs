@@ -7,6 +7,7 @@ namespace CustomerPortal.Identity.Tests.Journeys;
 /// A person in a real browser: fills the sign-up page, follows the mails, watches the password
 /// checklist react while typing, and signs in. Japanese and English.
 /// </summary>
+[Collection(Chromium.Collection)]
 public sealed class SignUpInChromiumTests : IAsyncLifetime
 {
     private readonly string _work = PortalFactory.NewWorkFolder();
@@ -38,7 +39,7 @@ public sealed class SignUpInChromiumTests : IAsyncLifetime
     public async Task SignUp_ActivateAndSignIn_InTheBrowser(string language, string send, string verify, string setPassword, string signIn)
     {
         var email = $"browser-{language}-{Guid.NewGuid():n}@example.com";
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { Locale = language == "ja" ? "ja-JP" : "en-US" });
+        var page = await Chromium.NewPageAsync(_browser, new BrowserNewContextOptions { Locale = language == "ja" ? "ja-JP" : "en-US" });
         await page.GotoAsync(new Uri(_idp.BaseAddress!, $"/language/{language}?returnUrl=%2Faccount%2Fregister").ToString());
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
 
