@@ -37,6 +37,28 @@ public static class FieldRules
         value.Length <= 256 && System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value
         && value.IndexOf('@') is > 0 and var at && value[(at + 1)..].Contains('.');
 
+    /// <summary>Adds the message key for a missing or too long required field.</summary>
+    public static void Required(Dictionary<string, string> errors, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            errors[field] = "register.error.required";
+        }
+        else if (value.Length > maxLength)
+        {
+            errors[field] = "register.error.tooLong";
+        }
+    }
+
+    /// <summary>Adds the message key for a too long optional field.</summary>
+    public static void Optional(Dictionary<string, string> errors, string field, string? value, int maxLength)
+    {
+        if (value is { Length: > 0 } && value.Length > maxLength)
+        {
+            errors[field] = "register.error.tooLong";
+        }
+    }
+
     /// <summary>"０３ー１２３４ー５６７８" → "03-1234-5678".</summary>
     public static string NormalizePhone(string? input) =>
         new(InputText.Normalize(input).Select(c => InputText.IsHyphen(c) ? '-' : c).Where(c => !char.IsWhiteSpace(c)).ToArray());

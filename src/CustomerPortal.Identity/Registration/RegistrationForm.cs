@@ -55,10 +55,10 @@ public sealed class RegistrationForm
     public Dictionary<string, string> Validate()
     {
         var errors = new Dictionary<string, string>();
-        Required(errors, nameof(CompanyName), CompanyName, 200);
-        Optional(errors, nameof(Department), Department, 200);
-        Required(errors, nameof(FamilyName), FamilyName, 100);
-        Required(errors, nameof(GivenName), GivenName, 100);
+        FieldRules.Required(errors, nameof(CompanyName), CompanyName, 200);
+        FieldRules.Optional(errors, nameof(Department), Department, 200);
+        FieldRules.Required(errors, nameof(FamilyName), FamilyName, 100);
+        FieldRules.Required(errors, nameof(GivenName), GivenName, 100);
         Kana(errors, nameof(FamilyNameKana), FamilyNameKana);
         Kana(errors, nameof(GivenNameKana), GivenNameKana);
 
@@ -93,9 +93,9 @@ public sealed class RegistrationForm
         {
             errors[nameof(Prefecture)] = "register.error.prefecture";
         }
-        Required(errors, nameof(City), City, 200);
-        Required(errors, nameof(Street), Street, 200);
-        Optional(errors, nameof(Building), Building, 200);
+        FieldRules.Required(errors, nameof(City), City, 200);
+        FieldRules.Required(errors, nameof(Street), Street, 200);
+        FieldRules.Optional(errors, nameof(Building), Building, 200);
 
         if (!string.IsNullOrEmpty(Serial) && !SerialNumber.IsValid(Serial))
         {
@@ -116,25 +116,6 @@ public sealed class RegistrationForm
         return errors;
     }
 
-    private static void Required(Dictionary<string, string> errors, string field, string? value, int maxLength)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            errors[field] = "register.error.required";
-        }
-        else if (value.Length > maxLength)
-        {
-            errors[field] = "register.error.tooLong";
-        }
-    }
-
-    private static void Optional(Dictionary<string, string> errors, string field, string? value, int maxLength)
-    {
-        if (value is { Length: > 0 } && value.Length > maxLength)
-        {
-            errors[field] = "register.error.tooLong";
-        }
-    }
 
     /// <summary>Kana readings are optional; when given, full-width katakana (NFKC turned half-width into it).</summary>
     private static void Kana(Dictionary<string, string> errors, string field, string? value)

@@ -38,8 +38,8 @@ public sealed class AddressInput
     public Dictionary<string, string> Validate()
     {
         var errors = new Dictionary<string, string>();
-        Required(errors, nameof(Label), Label, 100);
-        Optional(errors, nameof(Purpose), Purpose, 100);
+        FieldRules.Required(errors, nameof(Label), Label, 100);
+        FieldRules.Optional(errors, nameof(Purpose), Purpose, 100);
         if (string.IsNullOrEmpty(PostalCode))
         {
             errors[nameof(PostalCode)] = "register.error.required";
@@ -52,12 +52,12 @@ public sealed class AddressInput
         {
             errors[nameof(Prefecture)] = "register.error.prefecture";
         }
-        Required(errors, nameof(City), City, 200);
-        Required(errors, nameof(Street), Street, 200);
-        Optional(errors, nameof(Building), Building, 200);
-        Optional(errors, nameof(Company), Company, 200);
-        Optional(errors, nameof(Department), Department, 200);
-        Optional(errors, nameof(Recipient), Recipient, 200);
+        FieldRules.Required(errors, nameof(City), City, 200);
+        FieldRules.Required(errors, nameof(Street), Street, 200);
+        FieldRules.Optional(errors, nameof(Building), Building, 200);
+        FieldRules.Optional(errors, nameof(Company), Company, 200);
+        FieldRules.Optional(errors, nameof(Department), Department, 200);
+        FieldRules.Optional(errors, nameof(Recipient), Recipient, 200);
         if (!string.IsNullOrEmpty(Phone) && !FieldRules.IsPhone(Phone))
         {
             errors[nameof(Phone)] = "register.error.phone";
@@ -101,23 +101,4 @@ public sealed class AddressInput
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static void Required(Dictionary<string, string> errors, string field, string? value, int maxLength)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            errors[field] = "register.error.required";
-        }
-        else if (value.Length > maxLength)
-        {
-            errors[field] = "register.error.tooLong";
-        }
-    }
-
-    private static void Optional(Dictionary<string, string> errors, string field, string? value, int maxLength)
-    {
-        if (value is { Length: > 0 } && value.Length > maxLength)
-        {
-            errors[field] = "register.error.tooLong";
-        }
-    }
 }
