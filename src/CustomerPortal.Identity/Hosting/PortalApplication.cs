@@ -42,6 +42,7 @@ public static class PortalApplication
         services.AddPortalHealth();
         services.AddPortalSessions();
         services.AddPortalMetrics();
+        services.AddOptions<Home.AppLinks>().Bind(builder.Configuration.GetSection(Home.AppLinks.Section));
         services.AddSingleton<Resources.GuideDocument>();
         services.AddRequestGuard();
 

@@ -39,7 +39,7 @@ public sealed class AccountSettingsInChromiumTests : IAsyncLifetime
 
         // The customer's name opens the menu of the guide: account settings, change password, sign out.
         await page.Locator("details.user-menu summary").ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = settingsTitle }).ClickAsync();
+        await page.Locator("details.user-menu").GetByRole(AriaRole.Link, new() { Name = settingsTitle }).ClickAsync();
         await page.WaitForURLAsync("**/account/settings");
         Assert.Equal(settingsTitle, (await page.Locator("h1").TextContentAsync())?.Trim());
         await Chromium.ScreenshotAsync(page, $"account-settings-{language}");
