@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Data.Sqlite;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.LoadTest;
+
+/// <summary>The built IdP as its own process on a free loopback port, with its own data folder and seed copy.</summary>
+public sealed class IdentityProviderUnderTest : IAsyncDisposable
+{
+    public const string WebClientId = "load-web";
+    public const string WebSecret = "load-web-secret";
+    public const string RedirectUri = "https://load.test/callback";
+    public const string ServiceClientId = "load-service";
+    public const string ServiceSecret = "load-service-secret";
+    public const string UserPassword = "Load-Test-2026";
+
+    private readonly Process _process;
+    private readonly string _work;
+
+    private IdentityProviderUnderTest(Process process, string work, Uri baseAddress)
+    {
+        _process = process;
+        _work = work;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+    public int UserCount { get; private set; }
+
+    public static async Task<IdentityProviderUnderTest> StartAsync(int users)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "customer-portal-load", Guid.NewGuid().ToString("n"));
+        var seed = Path.Combine(work, "seed");
+        CopyDirectory(Path.Combine(RepositoryRoot(), "seed"), seed);
+        WriteClient(seed, new
+        {
+            clientId = WebClientId, displayName = "Load web", type = "confidential", secret = WebSecret,
+            grantTypes = new[] { "authorization_code", "refresh_token" }, scopes = new[] { "openid", "profile", "offline_access" },
+            redirectUris = new[] { RedirectUri },
+        });
+        WriteClient(seed, new
+        {
+            clientId = ServiceClientId, displayName = "Load service", type = "confidential", secret = ServiceSecret,
+            grantTypes = new[] { "client_credentials" }, scopes = new[] { "addresses" },
+        });
+
+        var data = Path.Combine(work, "data");
+        await GenerateUsersAsync(data, users);
+
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CustomerPortal.Identity.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Storage__DataFolder"] = data;
+        start.Environment["Seed__Path"] = seed;
+        start.Environment["Throttling__SignInAttemptsPerMinute"] = "100000000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        var process = Process.Start(start)!;
+        var listening = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Now listening", StringComparison.Ordinal) == true) { listening.TrySetResult(); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        return new IdentityProviderUnderTest(process, work, new Uri($"http://127.0.0.1:{port}")) { UserCount = users };
+    }
+
+    /// <summary>
+    /// Writes the generated users through the IdP's own model before it starts (it applies the
+    /// migrations first), all with one precomputed hash, so a million users take minutes, not days.
+    /// </summary>
+    private static async Task GenerateUsersAsync(string dataFolder, int count)
+    {
+        Directory.CreateDirectory(dataFolder);
+        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(dataFolder, "portal.db")}").UseOpenIddict().Options;
+        await using var db = new SqlitePortalDbContext(options);
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        var hash = new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), UserPassword);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < count; start += 5000)
+        {
+            for (var i = start; i < Math.Min(count, start + 5000); i++)
+            {
+                var email = Email(i);
+                db.Users.Add(new PortalUser
+                {
+                    Id = Guid.NewGuid().ToString(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, PasswordHash = hash,
+                    SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                    LockoutEnabled = true, FamilyName = "負荷", GivenName = $"{i}", CompanyName = "負荷試験株式会社",
+                    Status = AccountStatus.Active, CreatedAt = DateTimeOffset.UtcNow, ActivatedAt = DateTimeOffset.UtcNow, FirstSignInAt = DateTimeOffset.UtcNow,
+                });
+            }
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+        Console.WriteLine($"{count:N0} users generated in {watch.Elapsed.TotalSeconds:F0} s");
+    }
+
+    public static string Email(int index) => $"load-{index}@example.com";
+
+    public double PeakMemoryMegabytes()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return status is null ? double.NaN : double.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
+    }
+
+    private static void WriteClient(string seed, object client)
+    {
+        var id = (string)client.GetType().GetProperty("clientId")!.GetValue(client)!;
+        File.WriteAllText(Path.Combine(seed, "clients", $"{id}.json"), JsonSerializer.Serialize(client));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CustomerPortal.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("CustomerPortal.sln not found.");
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+        foreach (var directory in Directory.GetDirectories(from))
+        {
+            CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
+        }
+    }
+}
