@@ -9,21 +9,30 @@ var users = Option(args, "--users", 1000);
 
 await using var idp = await IdentityProviderUnderTest.StartAsync(users);
 Console.WriteLine($"IdP started on {idp.BaseAddress} with {users:N0} generated users ({Environment.ProcessorCount} cores, {seconds} s per scenario, {concurrency} concurrent clients)");
-
-var results = new List<ScenarioResult>();
-foreach (var scenario in Scenarios.All(idp))
+var ours = new List<ScenarioResult>();
+foreach (var scenario in Scenarios.All(Scenarios.Portal(idp)))
 {
-    results.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency));
+    ours.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency));
+}
+var peakMemory = idp.PeakMemoryMegabytes();
+await idp.DisposeAsync(); // the reference runs alone on the same cores
+
+await using var reference = await ReferenceProvider.StartAsync(IdentityProviderUnderTest.RepositoryRoot());
+var theirs = new List<ScenarioResult>();
+foreach (var scenario in Scenarios.All(Scenarios.Reference(reference, users)))
+{
+    theirs.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency));
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-26} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7}");
-foreach (var result in results)
+Console.WriteLine($"{"scenario",-26} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"oidc-provider req/s",20} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"ours/theirs",11}");
+foreach (var (mine, other) in ours.Zip(theirs))
 {
-    Console.WriteLine($"{result.Name,-26} {result.RequestsPerSecond,10:F1} {result.P50.TotalMilliseconds,9:F1} {result.P99.TotalMilliseconds,9:F1} {result.Errors,7}");
+    Console.WriteLine($"{mine.Name,-26} {mine.RequestsPerSecond,10:F1} {mine.P50.TotalMilliseconds,9:F1} {mine.P99.TotalMilliseconds,9:F1} {mine.Errors,7} | " +
+        $"{other.RequestsPerSecond,20:F1} {other.P50.TotalMilliseconds,9:F1} {other.P99.TotalMilliseconds,9:F1} {other.Errors,7} | {mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}");
 }
 Console.WriteLine();
-Console.WriteLine($"IdP peak memory (VmHWM): {idp.PeakMemoryMegabytes():F0} MiB");
+Console.WriteLine($"IdP peak memory (VmHWM): {peakMemory:F0} MiB");
 Console.WriteLine($"One password hash (Identity's PBKDF2, this process): {PasswordCost.Measure().TotalMilliseconds:F1} ms");
 
 static int Option(string[] args, string name, int fallback)

@@ -9,32 +9,52 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace CustomerPortal.LoadTest;
 
-/// <summary>What the benchmark asks of the IdP: discovery, JWKS, client credentials, rotating refresh, a full sign-in.</summary>
+/// <summary>A provider under load: where its endpoints are and how a user signs in to it.</summary>
+public sealed record Target(string Name, Uri BaseAddress, string DiscoveryPath, string JwksPath, string TokenPath, int UserCount,
+    Func<HttpClient, int, Task<JsonElement>> SignInAsync);
+
+/// <summary>PKCE S256 pair.</summary>
+public sealed record Pkce(string Verifier, string Challenge)
+{
+    public static Pkce Create()
+    {
+        var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return new Pkce(verifier, Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+    }
+}
+
+/// <summary>What the benchmark asks of a provider: discovery, JWKS, client credentials, rotating refresh, a full sign-in.</summary>
 public static class Scenarios
 {
-    public static IEnumerable<Scenario> All(IdentityProviderUnderTest idp)
+    public static Target Portal(IdentityProviderUnderTest idp) => new("customer-portal", idp.BaseAddress,
+        "/.well-known/openid-configuration", "/.well-known/jwks", "/connect/token", idp.UserCount, (client, user) => SignInAsync(client, idp, user));
+
+    public static Target Reference(ReferenceProvider reference, int users) => new("oidc-provider", reference.BaseAddress,
+        "/.well-known/openid-configuration", "/jwks", "/token", users, (client, user) => reference.SignInAsync(client, $"user{user}", Pkce.Create()));
+
+    public static IEnumerable<Scenario> All(Target target)
     {
-        Uri Url(string path) => new(idp.BaseAddress, path);
+        Uri Url(string path) => new(target.BaseAddress, path);
         static Task<object?> None(HttpClient _) => Task.FromResult<object?>(null);
 
         yield return new Scenario("discovery", None, async (client, _) =>
-            ((await client.GetAsync(Url("/.well-known/openid-configuration"))).StatusCode == HttpStatusCode.OK, null));
+            ((await client.GetAsync(Url(target.DiscoveryPath))).StatusCode == HttpStatusCode.OK, null));
 
         yield return new Scenario("jwks", None, async (client, _) =>
-            ((await client.GetAsync(Url("/.well-known/jwks"))).StatusCode == HttpStatusCode.OK, null));
+            ((await client.GetAsync(Url(target.JwksPath))).StatusCode == HttpStatusCode.OK, null));
 
         yield return new Scenario("client_credentials", None, async (client, _) =>
         {
-            var response = await client.PostAsync(Url("/connect/token"), Form(("grant_type", "client_credentials"), ("scope", "addresses"),
+            var response = await client.PostAsync(Url(target.TokenPath), Form(("grant_type", "client_credentials"), ("scope", "addresses"),
                 ("client_id", IdentityProviderUnderTest.ServiceClientId), ("client_secret", IdentityProviderUnderTest.ServiceSecret)));
             return (response.StatusCode == HttpStatusCode.OK, null);
         });
 
         yield return new Scenario("refresh_token (rotating)",
-            async client => (await SignInAsync(client, idp, Random.Shared.Next(idp.UserCount))).GetProperty("refresh_token").GetString(),
+            async client => (await target.SignInAsync(client, Random.Shared.Next(target.UserCount))).GetProperty("refresh_token").GetString(),
             async (client, state) =>
             {
-                var response = await client.PostAsync(Url("/connect/token"), Form(("grant_type", "refresh_token"), ("refresh_token", (string)state!),
+                var response = await client.PostAsync(Url(target.TokenPath), Form(("grant_type", "refresh_token"), ("refresh_token", (string)state!),
                     ("client_id", IdentityProviderUnderTest.WebClientId), ("client_secret", IdentityProviderUnderTest.WebSecret)));
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
@@ -48,15 +68,14 @@ public static class Scenarios
         {
             // A fresh browser each time: authorize → sign-in form → post → code → token.
             using var browser = LoadRunner.NewClient();
-            var tokens = await SignInAsync(browser, idp, Random.Shared.Next(idp.UserCount));
+            var tokens = await target.SignInAsync(browser, Random.Shared.Next(target.UserCount));
             return (tokens.TryGetProperty("id_token", out _), null);
         });
     }
 
     private static async Task<JsonElement> SignInAsync(HttpClient browser, IdentityProviderUnderTest idp, int userIndex)
     {
-        var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var (verifier, challenge) = Pkce.Create();
         var authorize = new Uri(idp.BaseAddress, QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
         {
             ["client_id"] = IdentityProviderUnderTest.WebClientId, ["response_type"] = "code", ["redirect_uri"] = IdentityProviderUnderTest.RedirectUri,
