@@ -32,7 +32,8 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
     public Uri BaseAddress { get; }
     public int UserCount { get; private set; }
 
-    public static async Task<IdentityProviderUnderTest> StartAsync(int users)
+    /// <param name="postgres">A PostgreSQL connection string without database; null runs on SQLite.</param>
+    public static async Task<IdentityProviderUnderTest> StartAsync(int users, string? postgres = null)
     {
         var work = Path.Combine(Path.GetTempPath(), "customer-portal-load", Guid.NewGuid().ToString("n"));
         var seed = Path.Combine(work, "seed");
@@ -50,7 +51,8 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         });
 
         var data = Path.Combine(work, "data");
-        await GenerateUsersAsync(data, users);
+        var connectionString = postgres is null ? null : $"{postgres};Database=portal_load_{Path.GetFileName(work)}";
+        await GenerateUsersAsync(data, users, connectionString);
 
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory };
@@ -60,6 +62,11 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Storage__DataFolder"] = data;
         start.Environment["Seed__Path"] = seed;
+        if (connectionString is not null)
+        {
+            start.Environment["Storage__Provider"] = "PostgreSQL";
+            start.Environment["Storage__ConnectionString"] = connectionString;
+        }
         start.Environment["Throttling__SignInAttemptsPerMinute"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
@@ -77,14 +84,20 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
     /// Writes the generated users through the IdP's own model before it starts (it applies the
     /// migrations first), all with one precomputed hash, so a million users take minutes, not days.
     /// </summary>
-    private static async Task GenerateUsersAsync(string dataFolder, int count)
+    private static async Task GenerateUsersAsync(string dataFolder, int count, string? postgres)
     {
         Directory.CreateDirectory(dataFolder);
-        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(dataFolder, "portal.db")}").UseOpenIddict().Options;
-        await using var db = new SqlitePortalDbContext(options);
+        await using PortalDbContext db = postgres is null
+            ? new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(dataFolder, "portal.db")}").UseOpenIddict().Options)
+            : new CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext(new DbContextOptionsBuilder<CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext>()
+                .UseNpgsql(postgres).UseOpenIddict().Options);
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (postgres is null)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        var randomHex = postgres is null ? "hex(randomblob(16))" : "md5(random()::text || n::text)";
         var watch = Stopwatch.StartNew();
         // One user through the model (so every column is right), then copies of its row made by SQLite itself.
         var email = Email(0);
@@ -100,16 +113,18 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         await db.SaveChangesAsync();
         if (count > 1)
         {
-            var columns = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('AspNetUsers')").ToListAsync();
+            var columns = await db.Database.SqlQueryRaw<string>(postgres is null
+                ? "SELECT name AS \"Value\" FROM pragma_table_info('AspNetUsers')"
+                : "SELECT column_name::text AS \"Value\" FROM information_schema.columns WHERE table_name = 'AspNetUsers' ORDER BY ordinal_position").ToListAsync();
             var replaced = new Dictionary<string, string>
             {
-                ["Id"] = "lower(hex(randomblob(16)))",
-                ["UserName"] = "'load-' || n || '@example.com'",
-                ["Email"] = "'load-' || n || '@example.com'",
-                ["NormalizedUserName"] = "upper('load-' || n || '@example.com')",
-                ["NormalizedEmail"] = "upper('load-' || n || '@example.com')",
-                ["SecurityStamp"] = "upper(hex(randomblob(16)))",
-                ["ConcurrencyStamp"] = "lower(hex(randomblob(16)))",
+                ["Id"] = $"lower({randomHex})",
+                ["UserName"] = "'load-' || CAST(n AS TEXT) || '@example.com'",
+                ["Email"] = "'load-' || CAST(n AS TEXT) || '@example.com'",
+                ["NormalizedUserName"] = "upper('load-' || CAST(n AS TEXT) || '@example.com')",
+                ["NormalizedEmail"] = "upper('load-' || CAST(n AS TEXT) || '@example.com')",
+                ["SecurityStamp"] = $"upper({randomHex})",
+                ["ConcurrencyStamp"] = $"lower({randomHex})",
                 ["GivenName"] = "CAST(n AS TEXT)",
             };
             var names = string.Join(", ", columns.Select(c => $"\"{c}\""));

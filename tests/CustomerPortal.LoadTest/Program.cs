@@ -2,13 +2,15 @@ using System.Globalization;
 using CustomerPortal.LoadTest;
 
 // Load benchmark of the IdP on loopback. Not a test: it measures, it does not judge.
-//   dotnet run -c Release --project tests/CustomerPortal.LoadTest -- [--seconds 10] [--concurrency 16] [--users 1000]
+//   dotnet run -c Release --project tests/CustomerPortal.LoadTest -- [--seconds 10] [--concurrency 16] [--users 1000] [--postgres "Host=…;Username=…"]
 var seconds = Option(args, "--seconds", 10);
 var concurrency = Option(args, "--concurrency", 16);
 var users = Option(args, "--users", 1000);
 
-await using var idp = await IdentityProviderUnderTest.StartAsync(users);
-Console.WriteLine($"IdP started on {idp.BaseAddress} with {users:N0} generated users ({Environment.ProcessorCount} cores, {seconds} s per scenario, {concurrency} concurrent clients)");
+var postgresIndex = Array.IndexOf(args, "--postgres");
+var postgres = postgresIndex >= 0 && postgresIndex + 1 < args.Length ? args[postgresIndex + 1] : null;
+await using var idp = await IdentityProviderUnderTest.StartAsync(users, postgres);
+Console.WriteLine($"IdP started on {idp.BaseAddress} ({(postgres is null ? "SQLite" : "PostgreSQL")}) with {users:N0} generated users ({Environment.ProcessorCount} cores, {seconds} s per scenario, {concurrency} concurrent clients)");
 var ours = new List<ScenarioResult>();
 foreach (var scenario in Scenarios.All(Scenarios.Portal(idp)))
 {
