@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using CustomerPortal.Identity.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CustomerPortal.Identity.Account;
@@ -14,12 +14,7 @@ public static class SignInThrottling
     public static RateLimiterOptions AddSignInPolicy(this RateLimiterOptions options, IConfiguration configuration)
     {
         var permitsPerMinute = configuration.GetValue("Throttling:SignInAttemptsPerMinute", 20);
-        options.AddPolicy(Policy, context =>
-            HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("read"));
+        options.AddPostsPerClientAddress(Policy, permitsPerMinute, TimeSpan.FromMinutes(1));
         return options;
     }
 }

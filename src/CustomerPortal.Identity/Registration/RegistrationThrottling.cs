@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using CustomerPortal.Identity.Activation;
+using CustomerPortal.Identity.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CustomerPortal.Identity.Registration;
@@ -15,12 +15,7 @@ public static class RegistrationThrottling
     public static RateLimiterOptions AddRegistrationPolicy(this RateLimiterOptions options, IConfiguration configuration)
     {
         var perHour = configuration.GetSection(RegistrationOptions.Section).Get<RegistrationOptions>()?.PerAddressPerHour ?? new RegistrationOptions().PerAddressPerHour;
-        options.AddPolicy(Policy, context =>
-            HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("read"));
+        options.AddPostsPerClientAddress(Policy, perHour, TimeSpan.FromHours(1));
         return options;
     }
 }

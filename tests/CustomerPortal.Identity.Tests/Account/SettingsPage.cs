@@ -24,12 +24,5 @@ public sealed class SettingsPage(Browser browser, IDocument document)
         return new SettingsPage(browser, await browser.ParseAsync(response));
     }
 
-    public static async Task<Browser> SignedInAsync(PortalFactory portal, string email, string password)
-    {
-        var browser = portal.CreateBrowser();
-        var login = await LoginPage.OpenAsync(browser);
-        var response = await login.SubmitAsync(email, password);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
+    public static Task<Browser> SignedInAsync(PortalFactory portal, string email, string password) => portal.SignedInBrowserAsync(email, password);
 }

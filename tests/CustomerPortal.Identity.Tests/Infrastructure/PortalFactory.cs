@@ -68,6 +68,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         BaseAddress = new Uri("https://localhost"),
     }));
 
+    /// <summary>A browser that has signed in through the real sign-in form.</summary>
+    public async Task<Browser> SignedInBrowserAsync(string email, string password)
+    {
+        var browser = CreateBrowser();
+        var login = await LoginPage.OpenAsync(browser);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await login.SubmitAsync(email, password)).StatusCode);
+        return browser;
+    }
+
     /// <summary>Arranges an active customer directly through Identity, for tests that change or lock the account.</summary>
     public async Task<PortalUser> CreateActiveUserAsync(string email, string password, params string[] roles)
     {

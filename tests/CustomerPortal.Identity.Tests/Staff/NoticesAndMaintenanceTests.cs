@@ -114,13 +114,7 @@ public sealed class NoticesAndMaintenanceTests : IDisposable
         ["Input.Until"] = until?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 
-    private async Task<Browser> SignedInAsync(string email, string password)
-    {
-        var browser = _portal.CreateBrowser();
-        var login = await LoginPage.OpenAsync(browser);
-        Assert.Equal(HttpStatusCode.Redirect, (await login.SubmitAsync(email, password)).StatusCode);
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string email, string password) => _portal.SignedInBrowserAsync(email, password);
 
     public void Dispose() => _portal.Dispose();
 }

@@ -63,11 +63,5 @@ public sealed class ReviewQueueTests(PortalFactory portal) : IClassFixture<Porta
         return email;
     }
 
-    private async Task<Browser> SignedInAsync((string Email, string Password) account)
-    {
-        var browser = portal.CreateBrowser();
-        var login = await LoginPage.OpenAsync(browser);
-        Assert.Equal(HttpStatusCode.Redirect, (await login.SubmitAsync(account.Email, account.Password)).StatusCode);
-        return browser;
-    }
+    private Task<Browser> SignedInAsync((string Email, string Password) account) => portal.SignedInBrowserAsync(account.Email, account.Password);
 }

@@ -180,11 +180,5 @@ public sealed class StaffConsoleTests(PortalFactory portal) : IClassFixture<Port
         return email;
     }
 
-    private async Task<Browser> SignedInAsync(string email, string password)
-    {
-        var browser = portal.CreateBrowser();
-        var login = await LoginPage.OpenAsync(browser);
-        Assert.Equal(HttpStatusCode.Redirect, (await login.SubmitAsync(email, password)).StatusCode);
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string email, string password) => portal.SignedInBrowserAsync(email, password);
 }
