@@ -23,7 +23,9 @@ public sealed class MailOutboxTests
         var page = await RegistrationPage.OpenAsync(browser);
         await page.SubmitAsync(RegistrationPage.ValidInput(email));
 
-        var failing = await WaitForAsync(portal, m => m.Recipient == email && m.Attempts >= 2);
+        // Attempts count up when the worker claims a message, so wait for a second attempt that has
+        // failed and been put back for a retry, not one still in flight.
+        var failing = await WaitForAsync(portal, m => m.Recipient == email && m.Attempts >= 2 && m.Status != OutboxStatus.Sending);
         Assert.Equal(OutboxStatus.Pending, failing.Status);
         Assert.NotNull(failing.LastError);
 
