@@ -18,7 +18,7 @@ public static class ClaimDestinations
         Claims.Subject or Claims.Name or Claims.FamilyName or Claims.GivenName or Claims.Locale or Claims.Zoneinfo
             or PortalClaims.FamilyNameKana or PortalClaims.GivenNameKana
             or Claims.Email or Claims.EmailVerified or Claims.PhoneNumber or Claims.PhoneNumberVerified or Claims.Address
-            or Claims.Role or PortalClaims.CompanyName or PortalClaims.MachineSerial => Both,
+            or Claims.Role or PortalClaims.CompanyName or PortalClaims.MachineSerial or PortalClaims.MachineModel => Both,
 
         // When the user authenticated matters to the client (max_age), not to an API.
         Claims.AuthenticationTime or PortalClaims.SessionId => IdentityTokenOnly,
@@ -35,5 +35,5 @@ public static class ClaimDestinations
         && For(claim).Contains(Destinations.IdentityToken);
 
     /// <summary>Claims that are lists even when they hold one value, so apps can rely on the JSON type.</summary>
-    public static bool IsMultiValued(string type) => type is Claims.Role or PortalClaims.MachineSerial;
+    public static bool IsMultiValued(string type) => type is Claims.Role or PortalClaims.MachineSerial or PortalClaims.MachineModel;
 }

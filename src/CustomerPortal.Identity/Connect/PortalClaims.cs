@@ -19,10 +19,11 @@ public static class PortalClaims
     public const string FamilyNameKana = "family_name#ja-Kana-JP";
     public const string GivenNameKana = "given_name#ja-Kana-JP";
 
-    /// <summary>Scope "portal": the customer's company and the serials of the machines on the account.</summary>
+    /// <summary>Scope "portal": the customer's company and the serials of the machines on the account and their models.</summary>
     public const string PortalScope = "portal";
     public const string CompanyName = "company_name";
     public const string MachineSerial = "machine_serial";
+    public const string MachineModel = "machine_model";
 
     /// <summary>The IdP session an ID token belongs to (Back-Channel Logout 1.0).</summary>
     public const string SessionId = "sid";

@@ -56,8 +56,13 @@ public sealed class PortalPrincipalFactory(UserManager<PortalUser> users, IOpenI
         if (scopes.Contains(PortalClaims.PortalScope))
         {
             identity.SetClaim(PortalClaims.CompanyName, user.CompanyName);
-            identity.SetClaims(PortalClaims.MachineSerial,
-                [.. await db.UserMachines.Where(m => m.UserId == user.Id).OrderBy(m => m.Serial).Select(m => m.Serial).ToListAsync(cancellationToken)]);
+            var machines = await db.UserMachines.Where(m => m.UserId == user.Id)
+                .GroupJoin(db.Devices, machine => machine.Serial, device => device.Serial, (machine, devices) => new { machine.Serial, devices })
+                .SelectMany(m => m.devices.DefaultIfEmpty(), (m, device) => new { m.Serial, Model = device == null ? null : device.Model })
+                .OrderBy(m => m.Serial).ToListAsync(cancellationToken);
+            identity.SetClaims(PortalClaims.MachineSerial, [.. machines.Select(m => m.Serial)]);
+            // The models let the ordering app offer the supplies that fit; unknown serials have none.
+            identity.SetClaims(PortalClaims.MachineModel, [.. machines.Select(m => m.Model).OfType<string>().Distinct(StringComparer.Ordinal)]);
         }
         if (scopes.Contains(Scopes.Roles))
         {

@@ -8,8 +8,7 @@ public static class LocalizationSetup
 {
     public static IServiceCollection AddPortalTheming(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ThemeOptions>().Bind(configuration.GetSection(ThemeOptions.Section));
-        services.AddSingleton<MessageBundle>();
+        services.AddThemeMessages(configuration);
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = MessageBundle.Languages.Select(language => new CultureInfo(language)).ToList();

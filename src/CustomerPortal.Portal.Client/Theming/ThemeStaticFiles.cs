@@ -1,6 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 
-namespace CustomerPortal.Identity.Theming;
+namespace CustomerPortal.Portal.Client.Theming;
 
 public static class ThemeStaticFiles
 {

@@ -1,4 +1,4 @@
-namespace CustomerPortal.Identity.Theming;
+namespace CustomerPortal.Portal.Client.Theming;
 
 /// <summary>Configuration section "Theme".</summary>
 public sealed class ThemeOptions

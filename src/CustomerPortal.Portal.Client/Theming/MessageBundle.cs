@@ -2,9 +2,9 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using CustomerPortal.Identity.Hosting;
+using CustomerPortal.Portal.Client.Hosting;
 
-namespace CustomerPortal.Identity.Theming;
+namespace CustomerPortal.Portal.Client.Theming;
 
 /// <summary>
 /// Every user-visible text, read from themes/{theme}/messages/{language}.json. A key missing in

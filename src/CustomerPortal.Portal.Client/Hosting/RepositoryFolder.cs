@@ -1,4 +1,4 @@
-namespace CustomerPortal.Identity.Hosting;
+namespace CustomerPortal.Portal.Client.Hosting;
 
 /// <summary>
 /// Finds the repository's top-level folders (seed/, themes/) when no path is configured, so that
