@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CustomerPortal.Portal.Client;
+using CustomerPortal.Portal.Client.Security;
 using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Passwords;
@@ -22,6 +24,10 @@ namespace CustomerPortal.Identity.Hosting;
 /// <summary>The IdP's services and request pipeline, feature by feature.</summary>
 public static class PortalApplication
 {
+    // OpenIddict's form_post response submits itself with this one inline script; its hash is
+    // allowed so that the rest of the site can refuse inline scripts altogether.
+    private const string FormPostScriptHash = "'sha256-j7OoGArf6XW6YY4cAyS3riSSvrJRqpSi1fOF9vQ5SrI='";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -42,7 +48,7 @@ public static class PortalApplication
         services.AddPortalHealth();
         services.AddPortalSessions();
         services.AddPortalMetrics();
-        services.AddOptions<Home.AppLinks>().Bind(builder.Configuration.GetSection(Home.AppLinks.Section));
+        services.AddOptions<AppLinks>().Bind(builder.Configuration.GetSection(AppLinks.Section));
         services.AddSingleton<Resources.GuideDocument>();
         services.AddRequestGuard();
 
@@ -67,7 +73,7 @@ public static class PortalApplication
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestGuard();
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(FormPostScriptHash);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -9,7 +9,7 @@ namespace CustomerPortal.Identity.Seeding;
 /// Active demo accounts from seed/development-users.json (Development only). An existing account
 /// gets its profile and roles back as declared; its password is reset only if it no longer matches.
 /// </summary>
-public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, PortalDbContext db, TimeProvider clock)
+public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, PortalDbContext db, Account.Addresses.AddressBook addressBook, TimeProvider clock)
 {
     public async Task SeedAsync(SeedFolder seed)
     {
@@ -65,6 +65,15 @@ public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, PortalD
                 }
             }
             await db.SaveChangesAsync();
+
+            foreach (var address in declared.AddressBook)
+            {
+                if (!await db.AddressBook.AnyAsync(e => e.UserId == user.Id && e.Label == address.Label))
+                {
+                    address.Normalize();
+                    _ = await addressBook.CreateAsync(user.Id, address) ?? throw new InvalidOperationException($"The address book of {declared.Email} is full.");
+                }
+            }
         }
     }
 }

@@ -62,6 +62,9 @@ public sealed record DevelopmentUserSeed
 
     /// <summary>Serials of the device registry listed on the account.</summary>
     public List<string> Machines { get; init; } = [];
+
+    /// <summary>Address book entries (宛先管理), matched by their label.</summary>
+    public List<Account.Addresses.AddressInput> AddressBook { get; init; } = [];
 }
 
 public sealed record AddressSeed

@@ -1,0 +1,45 @@
+using CustomerPortal.Ordering.Cart;
+using CustomerPortal.Ordering.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CustomerPortal.Ordering.Catalog;
+
+/// <summary>The supplies that fit the customer's machines, postage value first.</summary>
+public sealed class CatalogModel(SuppliesCatalog catalog, ShoppingCart cart) : PageModel
+{
+    public Customer Customer { get; private set; } = null!;
+    public IReadOnlyList<CatalogItem> Items { get; private set; } = [];
+    public string? Added { get; private set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() => Load();
+
+    public async Task<IActionResult> OnPostAsync(string? code, string? quantity)
+    {
+        Load();
+        // Only what this customer's machines take can be ordered, whatever the form says.
+        var item = Items.FirstOrDefault(i => i.Code == code);
+        if (item is null)
+        {
+            Error = "ordering.error.unknownItem";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (!QuantityInput.TryParse(quantity, out var count))
+        {
+            Error = "ordering.error.quantity";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await cart.AddAsync(Customer.Id, item, count);
+        Added = item.Name(MessageBundle.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture));
+        return Page();
+    }
+
+    private void Load()
+    {
+        Customer = Customer.From(User);
+        Items = catalog.ForModels(Customer.Models);
+    }
+}

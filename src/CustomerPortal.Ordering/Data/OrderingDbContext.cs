@@ -1,0 +1,61 @@
+using CustomerPortal.Ordering.Cart;
+using CustomerPortal.Ordering.Orders;
+using CustomerPortal.Portal.Client.SignOut;
+using CustomerPortal.Portal.Client.Storage;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CustomerPortal.Ordering.Data;
+
+/// <summary>The ordering app's own database (SQLite): carts, quotes and orders, ended sessions, its key ring.</summary>
+public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> options)
+    : DbContext(options), IEndedSessionsContext, IDataProtectionKeyContext
+{
+    public DbSet<CartLine> CartLines => Set<CartLine>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.MapEndedSessions();
+        model.Entity<CartLine>(entity =>
+        {
+            entity.HasKey(l => new { l.UserId, l.ItemCode });
+            entity.Property(l => l.UserId).HasMaxLength(100);
+            entity.Property(l => l.ItemCode).HasMaxLength(40);
+        });
+        model.Entity<Order>(entity =>
+        {
+            entity.HasKey(o => o.Id);
+            entity.Property(o => o.Number).HasMaxLength(40);
+            entity.HasIndex(o => o.Number).IsUnique();
+            entity.Property(o => o.UserId).HasMaxLength(100);
+            entity.HasIndex(o => new { o.UserId, o.QuotedAt });
+            entity.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            entity.Property(o => o.CustomerName).HasMaxLength(200);
+            entity.Property(o => o.CompanyName).HasMaxLength(200);
+            entity.OwnsOne(o => o.Billing, DocumentAddress.Map);
+            entity.OwnsOne(o => o.Delivery, DocumentAddress.Map);
+            entity.OwnsMany(o => o.Lines, line =>
+            {
+                line.WithOwner().HasForeignKey("OrderId");
+                line.HasKey("OrderId", nameof(OrderLine.LineNumber));
+                line.Property(l => l.ItemCode).HasMaxLength(40);
+                line.Property(l => l.NameJa).HasMaxLength(200);
+                line.Property(l => l.NameEn).HasMaxLength(200);
+            });
+        });
+    }
+}
+
+/// <summary>Lets `dotnet ef migrations add X` build the model without starting the app.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<OrderingDbContext>
+{
+    public OrderingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<OrderingDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

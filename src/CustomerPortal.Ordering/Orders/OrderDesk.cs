@@ -1,0 +1,117 @@
+using CustomerPortal.Ordering.Addresses;
+using CustomerPortal.Ordering.Cart;
+using CustomerPortal.Ordering.Data;
+using CustomerPortal.Ordering.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.Ordering.Orders;
+
+/// <summary>Cart → quote → order, and the shipping steps that follow.</summary>
+public sealed class OrderDesk(OrderingDbContext db, ShoppingCart cart, TimeProvider clock)
+{
+    /// <summary>How long a quote's prices hold.</summary>
+    public static readonly TimeSpan QuoteValidity = TimeSpan.FromDays(30);
+
+    /// <summary>Turns the cart into a quote with the chosen addresses; null when the cart is empty.</summary>
+    public async Task<Order?> QuoteCartAsync(Customer customer, AddressBookEntry billing, AddressBookEntry delivery)
+    {
+        var entries = await cart.ListAsync(customer.Id);
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var order = new Order
+        {
+            // A placeholder until the id gives the number.
+            Number = Guid.NewGuid().ToString("n"),
+            UserId = customer.Id,
+            CustomerName = customer.Name,
+            CompanyName = customer.Company,
+            Status = OrderStatus.Quoted,
+            QuotedAt = now,
+            QuoteValidUntil = now + QuoteValidity,
+            Billing = AddressOf(billing),
+            Delivery = AddressOf(delivery),
+            Lines = [.. entries.Select((entry, index) => new OrderLine
+            {
+                LineNumber = index + 1,
+                ItemCode = entry.Item.Code,
+                NameJa = entry.Item.Name("ja"),
+                NameEn = entry.Item.Name("en"),
+                UnitPrice = entry.Item.Price,
+                Quantity = entry.Quantity,
+                Taxable = entry.Item.Taxable,
+            })],
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        order.Number = $"{now.ToOffset(Japan):yyyy}-{order.Id:D6}";
+        await db.SaveChangesAsync();
+        await cart.ClearAsync(customer.Id);
+        await transaction.CommitAsync();
+        return order;
+    }
+
+    public Task<List<Order>> HistoryAsync(string userId) =>
+        db.Orders.Where(o => o.UserId == userId).OrderByDescending(o => o.Id).ToListAsync();
+
+    public Task<List<Order>> AllAsync(int take) =>
+        db.Orders.Where(o => o.Status != OrderStatus.Quoted).OrderByDescending(o => o.Id).Take(take).ToListAsync();
+
+    /// <summary>The order with this number, if <paramref name="userId"/> owns it (null: any owner, for staff).</summary>
+    public Task<Order?> FindAsync(string number, string? userId) =>
+        db.Orders.SingleOrDefaultAsync(o => o.Number == number && (userId == null || o.UserId == userId));
+
+    /// <summary>Confirms a quote that is still valid; false when it is no longer a quote or has expired.</summary>
+    public async Task<bool> PlaceAsync(Order order)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        if (order.Status != OrderStatus.Quoted || now > order.QuoteValidUntil)
+        {
+            return false;
+        }
+        order.Status = OrderStatus.Received;
+        order.OrderedAt = now;
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>Staff record the next step: received → shipped → delivered.</summary>
+    public async Task<bool> AdvanceAsync(Order order)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        switch (order.Status)
+        {
+            case OrderStatus.Received:
+                order.Status = OrderStatus.Shipped;
+                order.ShippedAt = now;
+                break;
+            case OrderStatus.Shipped:
+                order.Status = OrderStatus.Delivered;
+                order.DeliveredAt = now;
+                break;
+            default:
+                return false;
+        }
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>Dates on documents are Japanese dates.</summary>
+    public static readonly TimeSpan Japan = TimeSpan.FromHours(9);
+
+    private static DocumentAddress AddressOf(AddressBookEntry entry) => new()
+    {
+        PostalCode = entry.PostalCode,
+        Prefecture = entry.Prefecture,
+        City = entry.City,
+        Street = entry.Street,
+        Building = entry.Building,
+        Company = entry.Company,
+        Department = entry.Department,
+        Recipient = entry.Recipient,
+        Phone = entry.Phone,
+    };
+}

@@ -1,0 +1,25 @@
+using CustomerPortal.Ordering.Hosting;
+
+namespace CustomerPortal.Ordering;
+
+/// <summary>The supplies ordering app (role supplies-buyer), signing in against the portal's IdP.</summary>
+public static class OrderingProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            var app = OrderingApplication.Build(args);
+            await app.MigrateAsync();
+            app.UseOrderingPipeline();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (InvalidOperationException error)
+        {
+            // A configuration mistake: say which setting, without a stack trace.
+            Console.Error.WriteLine($"CustomerPortal.Ordering cannot start: {error.Message}");
+            return 1;
+        }
+    }
+}
