@@ -66,12 +66,12 @@ public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, PortalD
             }
             await db.SaveChangesAsync();
 
-            foreach (var address in declared.AddressBook)
+            foreach (var entry in declared.AddressBook)
             {
-                if (!await db.AddressBook.AnyAsync(e => e.UserId == user.Id && e.Label == address.Label))
+                if (!await db.AddressBook.AnyAsync(e => e.UserId == user.Id && e.Label == entry.Label))
                 {
-                    address.Normalize();
-                    _ = await addressBook.CreateAsync(user.Id, address) ?? throw new InvalidOperationException($"The address book of {declared.Email} is full.");
+                    entry.Normalize();
+                    _ = await addressBook.CreateAsync(user.Id, entry) ?? throw new InvalidOperationException($"The address book of {declared.Email} is full.");
                 }
             }
         }

@@ -58,6 +58,9 @@ public static class PortalSignInSetup
                 options.ClientSecret = settings.ClientSecret;
                 options.ResponseType = OpenIdConnectResponseType.Code;
                 options.UsePkce = true;
+                // The code comes back in the query: single use and bound to the PKCE verifier, it
+                // needs no form_post, whose cross-site POST would need SameSite=None cookies.
+                options.ResponseMode = OpenIdConnectResponseMode.Query;
                 options.SaveTokens = true;
                 // The ID token carries every claim the app needs; no userinfo round trip.
                 options.GetClaimsFromUserInfoEndpoint = false;

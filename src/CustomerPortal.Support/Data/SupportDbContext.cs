@@ -1,0 +1,64 @@
+using CustomerPortal.Portal.Client.SignOut;
+using CustomerPortal.Portal.Client.Storage;
+using CustomerPortal.Support.Inquiries;
+using CustomerPortal.Support.Mail;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CustomerPortal.Support.Data;
+
+/// <summary>The support app's own database (SQLite): inquiries, their mails, ended sessions, its key ring.</summary>
+public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
+    : DbContext(options), IEndedSessionsContext, IDataProtectionKeyContext
+{
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.MapEndedSessions();
+        model.Entity<Inquiry>(entity =>
+        {
+            entity.HasKey(i => i.Id);
+            entity.Property(i => i.Number).HasMaxLength(40);
+            entity.HasIndex(i => i.Number).IsUnique();
+            entity.Property(i => i.UserId).HasMaxLength(100);
+            entity.HasIndex(i => new { i.UserId, i.CreatedAt });
+            entity.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            entity.HasIndex(i => new { i.Status, i.UpdatedAt });
+            entity.Property(i => i.CustomerName).HasMaxLength(200);
+            entity.Property(i => i.CompanyName).HasMaxLength(200);
+            entity.Property(i => i.Email).HasMaxLength(256);
+            entity.Property(i => i.Language).HasMaxLength(5);
+            entity.Property(i => i.Category).HasMaxLength(40);
+            entity.Property(i => i.Subject).HasMaxLength(InquiryInput.SubjectMaxLength);
+            entity.OwnsMany(i => i.Messages, message =>
+            {
+                message.WithOwner().HasForeignKey("InquiryId");
+                message.HasKey("InquiryId", nameof(InquiryMessage.Sequence));
+                message.Property(m => m.AuthorName).HasMaxLength(200);
+                message.Property(m => m.Body).HasMaxLength(InquiryInput.DetailsMaxLength);
+            });
+        });
+        model.Entity<OutgoingMail>(entity =>
+        {
+            entity.HasKey(m => m.Id);
+            entity.Property(m => m.To).HasMaxLength(256);
+            entity.Property(m => m.Subject).HasMaxLength(300);
+            entity.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
+    }
+}
+
+/// <summary>Lets `dotnet ef migrations add X` build the model without starting the app.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SupportDbContext>
+{
+    public SupportDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SupportDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

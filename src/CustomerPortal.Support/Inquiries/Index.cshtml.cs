@@ -1,0 +1,12 @@
+using CustomerPortal.Support.Shared;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CustomerPortal.Support.Inquiries;
+
+/// <summary>お問合せ履歴: the customer's inquiries, newest first, with their status.</summary>
+public sealed class HistoryModel(InquiryDesk desk) : PageModel
+{
+    public IReadOnlyList<Inquiry> Inquiries { get; private set; } = [];
+
+    public async Task OnGetAsync() => Inquiries = await desk.HistoryAsync(Customer.From(User).Id);
+}

@@ -1,0 +1,131 @@
+using System.ComponentModel.DataAnnotations;
+using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.Support.Data;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace CustomerPortal.Support.Mail;
+
+/// <summary>Configuration section "Mail", with the same keys as the IdP's.</summary>
+public sealed class SupportMailOptions
+{
+    public const string Section = "Mail";
+
+    [Required, EmailAddress]
+    public string From { get; set; } = "support@customer-portal.localhost";
+
+    /// <summary>Without a host, mails are written as .eml files into <see cref="PickupFolder"/>.</summary>
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>By default "mail" in the data folder.</summary>
+    public string? PickupFolder { get; set; }
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 10;
+
+    public sealed class SmtpSettings
+    {
+        public string? Host { get; set; }
+        public int Port { get; set; } = 587;
+
+        /// <summary>None (plain, loopback only), StartTls or Tls.</summary>
+        public string Security { get; set; } = "StartTls";
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+    }
+}
+
+/// <summary>Delivers queued mails over SMTP (MailKit) or into the pickup folder, retrying with growing delays.</summary>
+public sealed class MailDeliveryWorker(
+    IServiceScopeFactory scopes, IOptions<SupportMailOptions> options, IConfiguration configuration, IHostEnvironment environment,
+    MessageBundle messages, TimeProvider clock, ILogger<MailDeliveryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                await DeliverDueAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is DbUpdateException or InvalidOperationException)
+            {
+                logger.LogError("Mail delivery pass failed: {Error}", error.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var due = await db.OutgoingMails
+            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < options.Value.MaxAttempts)
+            .OrderBy(m => m.CreatedAt).Take(20).ToListAsync(cancellationToken);
+        foreach (var mail in due)
+        {
+            mail.Attempts++;
+            try
+            {
+                await SendAsync(mail, cancellationToken);
+                mail.SentAt = clock.GetUtcNow().ToUniversalTime();
+                mail.LastError = null;
+            }
+            catch (Exception error) when (error is IOException or SmtpCommandException or SmtpProtocolException or System.Net.Sockets.SocketException or AuthenticationException or MailKit.ServiceNotConnectedException)
+            {
+                mail.LastError = error.GetType().Name;
+                mail.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, mail.Attempts - 1)));
+                logger.LogWarning("Mail {Id} not delivered (attempt {Attempt}): {Error}", mail.Id, mail.Attempts, error.GetType().Name);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private MimeMessage ToMime(OutgoingMail mail)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(messages.Get(new System.Globalization.CultureInfo("ja"), "portal.name"), options.Value.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.MessageId = $"{mail.Id:n}@customer-portal.support";
+        message.Body = new TextPart("plain") { Text = mail.Body };
+        return message;
+    }
+
+    private async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var message = ToMime(mail);
+        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+        {
+            var folder = settings.PickupFolder is { Length: > 0 } configured
+                ? Path.GetFullPath(configured, environment.ContentRootPath)
+                : Path.Combine(AppDataFolder.Resolve(configuration, environment), "mail");
+            Directory.CreateDirectory(folder);
+            await message.WriteToAsync(Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMddHHmmss}-support-{mail.Id:n}.eml"), cancellationToken);
+            return;
+        }
+        using var client = new SmtpClient();
+        var security = settings.Smtp.Security switch
+        {
+            "None" => SecureSocketOptions.None,
+            "Tls" => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.StartTls,
+        };
+        await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+        {
+            await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);
+        }
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+    }
+}

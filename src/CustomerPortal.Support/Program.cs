@@ -1,0 +1,25 @@
+using CustomerPortal.Support.Hosting;
+
+namespace CustomerPortal.Support;
+
+/// <summary>The support app (contact form, inquiry history, FAQ by product), signing in against the portal's IdP.</summary>
+public static class SupportProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            var app = SupportApplication.Build(args);
+            await app.MigrateAsync();
+            app.UseSupportPipeline();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (InvalidOperationException error)
+        {
+            // A configuration mistake: say which setting, without a stack trace.
+            Console.Error.WriteLine($"CustomerPortal.Support cannot start: {error.Message}");
+            return 1;
+        }
+    }
+}
