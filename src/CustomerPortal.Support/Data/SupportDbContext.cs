@@ -38,13 +38,16 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             entity.Property(i => i.Language).HasMaxLength(5);
             entity.Property(i => i.Category).HasMaxLength(40);
             entity.Property(i => i.Subject).HasMaxLength(InquiryInput.SubjectMaxLength);
-            entity.OwnsMany(i => i.Messages, message =>
-            {
-                message.WithOwner().HasForeignKey("InquiryId");
-                message.HasKey("InquiryId", nameof(InquiryMessage.Sequence));
-                message.Property(m => m.AuthorName).HasMaxLength(200);
-                message.Property(m => m.Body).HasMaxLength(InquiryInput.DetailsMaxLength);
-            });
+        });
+        // A plain child entity, not an owned one: replies are appended to a loaded inquiry, and
+        // EF takes a new owned item with a key already set for an existing row.
+        model.Entity<InquiryMessage>(message =>
+        {
+            message.HasKey(m => m.Id);
+            message.HasOne<Inquiry>().WithMany(i => i.Messages).HasForeignKey(m => m.InquiryId).OnDelete(DeleteBehavior.Cascade);
+            message.HasIndex(m => new { m.InquiryId, m.Sequence }).IsUnique();
+            message.Property(m => m.AuthorName).HasMaxLength(200);
+            message.Property(m => m.Body).HasMaxLength(InquiryInput.DetailsMaxLength);
         });
         model.Entity<OutgoingMail>(entity =>
         {

@@ -36,6 +36,10 @@ public class Inquiry
 /// <summary>The customer's details, a staff reply, or a follow-up.</summary>
 public class InquiryMessage
 {
+    public int Id { get; set; }
+    public int InquiryId { get; set; }
+
+    /// <summary>1 for the customer's first message, then in the order written.</summary>
     public int Sequence { get; set; }
     public bool FromStaff { get; set; }
     public string AuthorName { get; set; } = "";

@@ -53,7 +53,7 @@ public sealed class InquiryDesk(SupportDbContext db, SupportMails mails, TimePro
 
     /// <summary>The inquiry with this number, if <paramref name="userId"/> wrote it (null: any, for staff).</summary>
     public Task<Inquiry?> FindAsync(string number, string? userId) =>
-        db.Inquiries.SingleOrDefaultAsync(i => i.Number == number && (userId == null || i.UserId == userId));
+        db.Inquiries.Include(i => i.Messages).SingleOrDefaultAsync(i => i.Number == number && (userId == null || i.UserId == userId));
 
     /// <summary>A staff answer: added to the thread, the status set, and the customer told by email.</summary>
     public async Task ReplyAsync(Inquiry inquiry, string staffName, string? body, InquiryStatus status)

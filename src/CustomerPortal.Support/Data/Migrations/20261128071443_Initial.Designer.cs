@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerPortal.Support.Data.Migrations
 {
     [DbContext(typeof(SupportDbContext))]
-    [Migration("20261128070738_Initial")]
+    [Migration("20261128071443_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -114,6 +114,42 @@ namespace CustomerPortal.Support.Data.Migrations
                     b.ToTable("Inquiries");
                 });
 
+            modelBuilder.Entity("CustomerPortal.Support.Inquiries.InquiryMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("InquiryMessage");
+                });
+
             modelBuilder.Entity("CustomerPortal.Support.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -173,41 +209,17 @@ namespace CustomerPortal.Support.Data.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("CustomerPortal.Support.Inquiries.InquiryMessage", b =>
+                {
+                    b.HasOne("CustomerPortal.Support.Inquiries.Inquiry", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerPortal.Support.Inquiries.Inquiry", b =>
                 {
-                    b.OwnsMany("CustomerPortal.Support.Inquiries.InquiryMessage", "Messages", b1 =>
-                        {
-                            b1.Property<int>("InquiryId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("Sequence")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("AuthorName")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Body")
-                                .IsRequired()
-                                .HasMaxLength(4000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<bool>("FromStaff")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<long>("SentAt")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("InquiryId", "Sequence");
-
-                            b1.ToTable("InquiryMessage");
-
-                            b1.WithOwner()
-                                .HasForeignKey("InquiryId");
-                        });
-
                     b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618

@@ -85,8 +85,10 @@ namespace CustomerPortal.Support.Data.Migrations
                 name: "InquiryMessage",
                 columns: table => new
                 {
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     InquiryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     FromStaff = table.Column<bool>(type: "INTEGER", nullable: false),
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
@@ -94,7 +96,7 @@ namespace CustomerPortal.Support.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_InquiryMessage", x => new { x.InquiryId, x.Sequence });
+                    table.PrimaryKey("PK_InquiryMessage", x => x.Id);
                     table.ForeignKey(
                         name: "FK_InquiryMessage_Inquiries_InquiryId",
                         column: x => x.InquiryId,
@@ -128,6 +130,12 @@ namespace CustomerPortal.Support.Data.Migrations
                 name: "IX_Inquiries_UserId_CreatedAt",
                 table: "Inquiries",
                 columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InquiryMessage_InquiryId_Sequence",
+                table: "InquiryMessage",
+                columns: new[] { "InquiryId", "Sequence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutgoingMails_SentAt_NextAttemptAt",
