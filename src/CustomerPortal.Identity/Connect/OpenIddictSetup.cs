@@ -78,7 +78,7 @@ public static class OpenIddictSetup
                 options.RegisterClaims(Claims.Subject, PortalClaims.SessionId, Claims.Name, Claims.FamilyName, Claims.GivenName,
                     PortalClaims.FamilyNameKana, PortalClaims.GivenNameKana, Claims.Locale, Claims.Zoneinfo,
                     Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.Address,
-                    Claims.Role, PortalClaims.CompanyName, PortalClaims.MachineSerial, Claims.AuthenticationTime);
+                    Claims.Role, PortalClaims.CompanyName, PortalClaims.MachineSerial, PortalClaims.MachineModel, Claims.AuthenticationTime);
 
                 var keys = TokenKeys.Load(keyOptions, environment, DataFolder.Resolve(configuration, environment));
                 options.AddSigningCertificate(keys.Signing).AddEncryptionCertificate(keys.Encryption);

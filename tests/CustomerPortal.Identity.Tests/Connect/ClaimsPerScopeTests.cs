@@ -38,6 +38,8 @@ public sealed class ClaimsPerScopeTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(idToken.GetClaim("address").Value).RootElement.ValueKind);
         Assert.Equal("試験株式会社", info.GetProperty("company_name").GetString());
         Assert.Equal(["1234567", "2345678"], info.GetProperty("machine_serial").EnumerateArray().Select(s => s.GetString()!));
+        // The models from the device registry, which the ordering app filters its catalog by.
+        Assert.Equal(["DM300c", "DM400c"], info.GetProperty("machine_model").EnumerateArray().Select(s => s.GetString()!).Order());
         Assert.Equal(["supplies-buyer"], info.GetProperty("role").EnumerateArray().Select(s => s.GetString()!));
     }
 
@@ -46,7 +48,7 @@ public sealed class ClaimsPerScopeTests(PortalFactory portal) : IClassFixture<Po
     [InlineData("openid email", new[] { "sub", "email", "email_verified" })]
     [InlineData("openid phone", new[] { "sub", "phone_number", "phone_number_verified" })]
     [InlineData("openid address", new[] { "sub", "address" })]
-    [InlineData("openid portal", new[] { "sub", "company_name", "machine_serial" })]
+    [InlineData("openid portal", new[] { "sub", "company_name", "machine_serial", "machine_model" })]
     [InlineData("openid roles", new[] { "sub", "role" })]
     [InlineData("openid profile", new[] { "sub", "name", "family_name", "given_name", "family_name#ja-Kana-JP", "given_name#ja-Kana-JP", "locale", "zoneinfo" })]
     public async Task UserInfo_ReturnsExactlyWhatTheScopesAllow(string scope, string[] expected)
@@ -71,6 +73,7 @@ public sealed class ClaimsPerScopeTests(PortalFactory portal) : IClassFixture<Po
         Assert.Contains("family_name#ja-Kana-JP", claims);
         Assert.Contains("address", claims);
         Assert.Contains("machine_serial", claims);
+        Assert.Contains("machine_model", claims);
         Assert.Contains("portal", discovery.GetProperty("scopes_supported").EnumerateArray().Select(c => c.GetString()));
     }
 
