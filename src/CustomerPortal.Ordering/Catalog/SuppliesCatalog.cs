@@ -49,6 +49,6 @@ public sealed class SuppliesCatalog
     public IReadOnlyList<CatalogItem> ForModels(IEnumerable<string> models)
     {
         var owned = models.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. _items.Values.Where(i => i.Models.Any(owned.Contains)).OrderBy(i => Array.IndexOf(Categories, i.Category)).ThenBy(i => i.Code, StringComparer.Ordinal)];
+        return [.. _items.Values.Where(i => i.Models.Any(owned.Contains)).OrderBy(i => Array.IndexOf(Categories, i.Category)).ThenBy(i => i.Price).ThenBy(i => i.Code, StringComparer.Ordinal)];
     }
 }

@@ -72,8 +72,12 @@ public static class PortalSignInSetup
                 {
                     options.Scope.Add(scope);
                 }
+                // The IdP returns with a top-level GET (query response mode), so Lax is enough; the
+                // default None would also be refused by browsers on a plain-HTTP local run.
                 options.CorrelationCookie.SecurePolicy = cookiePolicy;
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 options.NonceCookie.SecurePolicy = cookiePolicy;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
                 options.Events.OnRedirectToIdentityProvider = context =>
                 {
                     // The IdP shows its sign-in page in the language the user sees here.

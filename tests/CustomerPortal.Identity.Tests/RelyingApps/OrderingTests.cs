@@ -54,7 +54,10 @@ public sealed class OrderingTests(PortalStackFixture portal)
         var catalog = await session.SignInAsync(Ordering("catalog"), "operator@example.com", "Operator-2026");
         Assert.Equal("en", catalog.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Supplies catalog", AppSession.Heading(catalog));
-        Assert.Contains("DM400c", catalog.QuerySelector("main")!.TextContent);
+        var main = catalog.QuerySelector("main")!.TextContent;
+        Assert.Contains("DM400c", main);
+        // Every word on the page comes from the English bundle or the English catalog names.
+        Assert.DoesNotMatch(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]", main);
     }
 
     [Fact]
