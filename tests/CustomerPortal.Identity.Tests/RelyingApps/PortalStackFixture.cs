@@ -67,6 +67,12 @@ public sealed class PortalStackFixture : IAsyncLifetime
                 ["support"] = new Dictionary<string, string>(mail),
             },
         };
+        if (PortalFactory.Postgres is not null)
+        {
+            // The PostgreSQL pass of tests/run: the IdP of the stack runs on it too.
+            options.Settings["identity"]["Storage:Provider"] = "PostgreSQL";
+            options.Settings["identity"]["Storage:ConnectionString"] = $"{PortalFactory.Postgres};Database=stack_{Path.GetFileName(workFolder)}";
+        }
         foreach (var (key, value) in identitySettings ?? [])
         {
             options.Settings["identity"][key] = value;
@@ -85,6 +91,15 @@ public sealed class PortalStackFixture : IAsyncLifetime
     /// <summary>The IdP session (sid) a user's sign-in created, read from the IdP's database.</summary>
     public async Task<string> OpenSessionOfAsync(string email)
     {
+        if (PortalFactory.Postgres is not null)
+        {
+            await using var postgres = new Npgsql.NpgsqlConnection($"{PortalFactory.Postgres};Database=stack_{Path.GetFileName(_workFolder)}");
+            await postgres.OpenAsync();
+            await using var query = new Npgsql.NpgsqlCommand(
+                "SELECT s.\"Id\" FROM \"UserSessions\" s JOIN \"AspNetUsers\" u ON u.\"Id\" = s.\"UserId\" WHERE u.\"NormalizedEmail\" = @email AND s.\"EndedAt\" IS NULL ORDER BY s.\"CreatedAt\" DESC LIMIT 1", postgres);
+            query.Parameters.AddWithValue("email", email.ToUpperInvariant());
+            return (string?)await query.ExecuteScalarAsync() ?? throw new InvalidOperationException($"{email} has no open IdP session.");
+        }
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_workFolder, "data", "identity", "portal.db")};Mode=ReadOnly");
         await connection.OpenAsync();
         var command = connection.CreateCommand();
