@@ -7,6 +7,7 @@ using CustomerPortal.Ordering.Data;
 using CustomerPortal.Ordering.Documents;
 using CustomerPortal.Ordering.Orders;
 using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.Portal.Client.Maintenance;
 using CustomerPortal.Portal.Client.Security;
 using CustomerPortal.Portal.Client.SignIn;
 using CustomerPortal.Portal.Client.SignOut;
@@ -95,6 +96,8 @@ public static class OrderingApplication
         app.UseAuthentication();
         // After authentication, so that the user's locale claim picks the language.
         app.UseRequestLocalization();
+        // The IdP's maintenance switch closes this app to customers too.
+        app.UsePortalMaintenanceGate();
         app.UseRouting();
         app.UseAuthorization();
 

@@ -28,6 +28,9 @@ public sealed class PortalSignInOptions
     /// <summary>Access tokens are refreshed this long before they expire, so an API call never carries a dead one.</summary>
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often the IdP's maintenance switch is asked (the apps close with it).</summary>
+    public TimeSpan MaintenanceCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Idle time after which the app's own session ends (the IdP session may still be alive: SSO brings the user back).</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(1);
 }

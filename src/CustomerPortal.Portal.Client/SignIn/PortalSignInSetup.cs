@@ -32,6 +32,8 @@ public static class PortalSignInSetup
         services.AddSingleton<TokenRefresher>();
         services.AddScoped<EndedSessions>(provider => new EndedSessions(provider.GetRequiredService<TContext>(), provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<LogoutTokenValidator>();
+        services.AddHttpClient(nameof(Maintenance.MaintenanceFollower), client => client.Timeout = TimeSpan.FromSeconds(3));
+        services.AddSingleton<Maintenance.MaintenanceFollower>();
 
         var cookiePolicy = settings.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAuthentication(options =>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.Portal.Client.Maintenance;
 using CustomerPortal.Portal.Client.Security;
 using CustomerPortal.Portal.Client.SignIn;
 using CustomerPortal.Portal.Client.SignOut;
@@ -81,6 +82,8 @@ public static class SupportApplication
         app.UseAuthentication();
         // After authentication, so that the user's locale claim picks the language.
         app.UseRequestLocalization();
+        // The IdP's maintenance switch closes this app to customers too.
+        app.UsePortalMaintenanceGate();
         app.UseRouting();
         app.UseAuthorization();
 

@@ -36,6 +36,7 @@ public sealed class PortalStackFixture : IAsyncLifetime
         }, new Dictionary<string, string>
         {
             ["SignIn:RefreshBeforeExpiry"] = RefreshBeforeExpiry.ToString(),
+            ["SignIn:MaintenanceCheckInterval"] = "00:00:00.500",
         });
     }
 

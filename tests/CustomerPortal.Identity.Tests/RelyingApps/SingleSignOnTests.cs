@@ -64,13 +64,14 @@ public sealed class SingleSignOnTests(PortalStackFixture portal)
         Assert.Equal(HttpStatusCode.BadRequest, await PostLogoutTokenAsync(token));
     }
 
-    public enum Flaw { WrongSignature, WrongAudience, WrongIssuer, MissingSid, MissingEvent, CarriesNonce, Expired, NotALogoutToken, MissingJti }
+    public enum Flaw { WrongSignature, WrongAudience, WrongIssuer, MissingSid, MissingSidAndSub, MissingEvent, CarriesNonce, Expired, NotALogoutToken, MissingJti }
 
     [Theory]
     [InlineData(Flaw.WrongSignature)]
     [InlineData(Flaw.WrongAudience)]
     [InlineData(Flaw.WrongIssuer)]
     [InlineData(Flaw.MissingSid)]
+    [InlineData(Flaw.MissingSidAndSub)]
     [InlineData(Flaw.MissingEvent)]
     [InlineData(Flaw.CarriesNonce)]
     [InlineData(Flaw.Expired)]
@@ -88,7 +89,9 @@ public sealed class SingleSignOnTests(PortalStackFixture portal)
             claims["sid"] = sid;
             switch (flaw)
             {
+                // The apps register backchannel_logout_session_required: a token without sid is refused.
                 case Flaw.MissingSid: claims.Remove("sid"); break;
+                case Flaw.MissingSidAndSub: claims.Remove("sid"); claims.Remove("sub"); break;
                 case Flaw.MissingEvent: claims.Remove("events"); break;
                 case Flaw.CarriesNonce: claims["nonce"] = "n-0S6_WzA2Mj"; break;
                 case Flaw.MissingJti: claims.Remove("jti"); break;
