@@ -83,7 +83,8 @@ public sealed class AccessibilityTests : IAsyncLifetime
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }
 
-    private static async Task CheckAsync(IPage page, string name, string language, List<string> problems)
+    /// <summary>Screenshots the page and runs axe-core on it (the context must bypass CSP to inject axe).</summary>
+    internal static async Task CheckAsync(IPage page, string name, string language, List<string> problems)
     {
         if (await page.GetAttributeAsync("html", "lang") != language)
         {

@@ -10,6 +10,7 @@ namespace CustomerPortal.Identity.Tests.Journeys;
 /// The whole portal in a real browser, the three parts running as processes on loopback: a
 /// supplies buyer signs in once at ordering, orders and downloads the invoice, files an inquiry
 /// in support without signing in again, signs out there, and ordering then asks to sign in.
+/// Each app page is checked with axe-core on the way.
 /// </summary>
 [Collection(Chromium.Collection)]
 public sealed class WholePortalInChromiumTests : IAsyncLifetime
@@ -32,7 +33,9 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
     {
         var ordering = _stack.Ordering.Address;
         var support = _stack.Support.Address;
-        var page = await Chromium.NewPageAsync(_browser, new BrowserNewContextOptions { AcceptDownloads = true, Locale = "ja-JP" });
+        // The context skips the CSP only so that axe-core can be injected; the pages are unchanged.
+        var page = await Chromium.NewPageAsync(_browser, new BrowserNewContextOptions { AcceptDownloads = true, Locale = "ja-JP", BypassCSP = true });
+        var problems = new List<string>();
 
         // 1. Ordering sends the browser to the IdP's sign-in page.
         await page.GotoAsync(new Uri(ordering, "catalog").ToString());
@@ -45,22 +48,22 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
 
         // 2. The catalog for the buyer's machine; two ink cartridges into the cart.
         await page.WaitForURLAsync(new Uri(ordering, "catalog").ToString());
-        await Chromium.ScreenshotAsync(page, "portal-02-catalog");
+        await AccessibilityTests.CheckAsync(page, "portal-02-catalog", "ja", problems);
         await page.FillAsync("#qty-INK-DM300-R", "2");
         await page.Locator("tr[data-item='INK-DM300-R'] button").ClickAsync();
         await page.WaitForSelectorAsync("[role=status]");
 
         // 3. Cart → quote with addresses from the IdP's address book → order.
         await page.GotoAsync(new Uri(ordering, "cart").ToString());
-        await Chromium.ScreenshotAsync(page, "portal-03-cart");
+        await AccessibilityTests.CheckAsync(page, "portal-03-cart", "ja", problems);
         await page.Locator("a[href='/quotes/new']").ClickAsync();
         await page.WaitForSelectorAsync("fieldset.address-choice");
-        await Chromium.ScreenshotAsync(page, "portal-04-quote-addresses");
+        await AccessibilityTests.CheckAsync(page, "portal-04-quote-addresses", "ja", problems);
         await page.Locator("section.new-quote button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("section.order[data-status='Quoted']");
         await page.Locator("section.order form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("section.order[data-status='Received']");
-        await Chromium.ScreenshotAsync(page, "portal-05-order-received");
+        await AccessibilityTests.CheckAsync(page, "portal-05-order-received", "ja", problems);
 
         // 4. The invoice downloads as a PDF with Japanese text in it.
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href$='/invoice/pdf']").ClickAsync());
@@ -73,7 +76,7 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
             Assert.Contains("インクカートリッジ", text);
         }
         await page.GotoAsync(page.Url + "/invoice");
-        await Chromium.ScreenshotAsync(page, "portal-06-invoice-page");
+        await AccessibilityTests.CheckAsync(page, "portal-06-invoice-page", "ja", problems);
 
         // 5. Support opens without a second sign-in form.
         await page.GotoAsync(new Uri(support, "inquiries/new").ToString());
@@ -82,10 +85,10 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
         await page.SelectOptionAsync("#category", "order");
         await page.FillAsync("#subject", "インクの納期について");
         await page.FillAsync("#details", "本日注文したインクカートリッジの納期を教えてください。");
-        await Chromium.ScreenshotAsync(page, "portal-07-contact-form");
+        await AccessibilityTests.CheckAsync(page, "portal-07-contact-form", "ja", problems);
         await page.Locator("section.contact-form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("section.inquiry-sent [role=status]");
-        await Chromium.ScreenshotAsync(page, "portal-08-inquiry-sent");
+        await AccessibilityTests.CheckAsync(page, "portal-08-inquiry-sent", "ja", problems);
         await _smtp.WaitForAsync("buyer@example.com", 1);
 
         // 6. Sign out in support: the IdP ends its session and tells both apps.
@@ -107,6 +110,7 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
         }
         await Chromium.ScreenshotAsync(page, "portal-10-ordering-asks-to-sign-in");
         Assert.True(asksToSignIn, $"ordering still served {page.Url} after the sign-out");
+        Assert.True(problems.Count == 0, "Accessibility (axe-core, WCAG 2.1 AA): " + string.Join("; ", problems));
     }
 
     public async Task DisposeAsync()
