@@ -1,4 +1,5 @@
 using CustomerPortal.Ordering.Hosting;
+using CustomerPortal.Portal.Client.Hosting;
 
 namespace CustomerPortal.Ordering;
 
@@ -10,8 +11,8 @@ public static class OrderingProgram
         try
         {
             var app = OrderingApplication.Build(args);
-            await app.MigrateAsync();
-            app.UseOrderingPipeline();
+            await app.PrepareAsync();
+            app.UseRelyingAppPipeline();
             await app.RunAsync();
             return 0;
         }

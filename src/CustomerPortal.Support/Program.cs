@@ -1,4 +1,5 @@
 using CustomerPortal.Support.Hosting;
+using CustomerPortal.Portal.Client.Hosting;
 
 namespace CustomerPortal.Support;
 
@@ -10,8 +11,8 @@ public static class SupportProgram
         try
         {
             var app = SupportApplication.Build(args);
-            await app.MigrateAsync();
-            app.UseSupportPipeline();
+            await app.PrepareAsync();
+            app.UseRelyingAppPipeline();
             await app.RunAsync();
             return 0;
         }

@@ -1,8 +1,6 @@
 using CustomerPortal.Ordering.Cart;
 using CustomerPortal.Ordering.Orders;
-using CustomerPortal.Portal.Client.SignOut;
-using CustomerPortal.Portal.Client.Storage;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using CustomerPortal.Portal.Client.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,19 +8,14 @@ namespace CustomerPortal.Ordering.Data;
 
 /// <summary>The ordering app's own database (SQLite): carts, quotes and orders, ended sessions, its key ring.</summary>
 public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> options)
-    : DbContext(options), IEndedSessionsContext, IDataProtectionKeyContext
+    : RelyingAppDbContext(options)
 {
     public DbSet<CartLine> CartLines => Set<CartLine>();
     public DbSet<Order> Orders => Set<Order>();
-    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.MapEndedSessions();
+        base.OnModelCreating(model);
         model.Entity<CartLine>(entity =>
         {
             entity.HasKey(l => new { l.UserId, l.ItemCode });

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CustomerPortal.Ordering.Addresses;
 using CustomerPortal.Ordering.Cart;
 using CustomerPortal.Ordering.Catalog;
@@ -7,14 +5,7 @@ using CustomerPortal.Ordering.Data;
 using CustomerPortal.Ordering.Documents;
 using CustomerPortal.Ordering.Orders;
 using CustomerPortal.Portal.Client.Hosting;
-using CustomerPortal.Portal.Client.Maintenance;
-using CustomerPortal.Portal.Client.Security;
 using CustomerPortal.Portal.Client.SignIn;
-using CustomerPortal.Portal.Client.SignOut;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.WebEncoders;
 
 namespace CustomerPortal.Ordering.Hosting;
 
@@ -30,16 +21,7 @@ public static class OrderingApplication
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<OrderingDbContext>(options => options.UseSqlite(
-            configuration["Storage:ConnectionString"] ?? $"Data Source={Path.Combine(AppDataFolder.Resolve(configuration, builder.Environment), "ordering.db")}"));
-        services.AddDataProtection().SetApplicationName("CustomerPortal.Ordering").PersistKeysToDbContext<OrderingDbContext>();
-
-        services.AddThemeMessages(configuration);
-        services.AddRelyingAppLocalization();
-        services.AddOptions<AppLinks>().Bind(configuration.GetSection(AppLinks.Section));
-        services.AddPortalSignIn<OrderingDbContext>(configuration,
-            "profile", "email", "roles", PortalScopes.Portal, PortalScopes.Addresses);
+        builder.AddRelyingApp<OrderingDbContext>("ordering", "profile", "email", "roles", PortalScopes.Portal, PortalScopes.Addresses);
         services.AddAuthorizationBuilder()
             .AddPolicy(BuyerPolicy, policy => policy.RequireRole(PortalRoles.SuppliesBuyer))
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(PortalRoles.Staff));
@@ -55,9 +37,6 @@ public static class OrderingApplication
         services.AddHttpClient<AddressBookClient>((provider, client) =>
             client.BaseAddress = new Uri(provider.GetRequiredService<PortalSignInOptions>().Authority.TrimEnd('/') + "/"));
 
-        // Japanese text stays readable in the HTML instead of becoming numeric character references.
-        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options =>
         {
             // Feature folders at the project root. Signing in is required everywhere; ordering
@@ -72,38 +51,11 @@ public static class OrderingApplication
         return builder.Build();
     }
 
-    public static async Task MigrateAsync(this WebApplication app)
+    public static async Task PrepareAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrderingDbContext>();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await app.MigrateRelyingAppAsync<OrderingDbContext>();
         // Read the catalog and the font now: a broken file stops the start, not a customer's order.
         _ = app.Services.GetRequiredService<SuppliesCatalog>();
         _ = app.Services.GetRequiredService<DocumentFont>();
-    }
-
-    public static void UseOrderingPipeline(this WebApplication app)
-    {
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSecurityHeaders();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-        app.UseThemeStaticFiles();
-        app.UseAuthentication();
-        // After authentication, so that the user's locale claim picks the language.
-        app.UseRequestLocalization();
-        // The IdP's maintenance switch closes this app to customers too.
-        app.UsePortalMaintenanceGate();
-        app.UseRouting();
-        app.UseAuthorization();
-
-        app.MapRazorPages();
-        app.MapPortalSignOut();
-        app.MapPortalBackChannelLogout();
-        app.MapGet("/health/live", () => Results.Text("Healthy")).AllowAnonymous();
     }
 }

@@ -1,28 +1,21 @@
-using CustomerPortal.Portal.Client.SignOut;
-using CustomerPortal.Portal.Client.Storage;
+using CustomerPortal.Portal.Client.Hosting;
 using CustomerPortal.Support.Inquiries;
 using CustomerPortal.Support.Mail;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace CustomerPortal.Support.Data;
 
-/// <summary>The support app's own database (SQLite): inquiries, their mails, ended sessions, its key ring.</summary>
+/// <summary>The support app's own database (SQLite): inquiries and their mails.</summary>
 public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
-    : DbContext(options), IEndedSessionsContext, IDataProtectionKeyContext
+    : RelyingAppDbContext(options)
 {
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
-    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.MapEndedSessions();
+        base.OnModelCreating(model);
         model.Entity<Inquiry>(entity =>
         {
             entity.HasKey(i => i.Id);
