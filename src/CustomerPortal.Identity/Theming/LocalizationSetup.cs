@@ -11,12 +11,7 @@ public static class LocalizationSetup
         services.AddThemeMessages(configuration);
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            var cultures = MessageBundle.Languages.Select(language => new CultureInfo(language)).ToList();
-            options.DefaultRequestCulture = new RequestCulture(MessageBundle.DefaultLanguage);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
-            options.FallBackToParentCultures = true;
-            options.FallBackToParentUICultures = true;
+            options.UseBundleLanguages();
             // The relying app's ui_locales wins over the remembered choice, which wins over the browser.
             options.RequestCultureProviders =
             [

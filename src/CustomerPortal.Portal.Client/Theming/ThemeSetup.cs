@@ -13,6 +13,18 @@ public static class ThemeSetup
         return services;
     }
 
+    /// <summary>The languages the bundles have (ja, en), Japanese when nothing else is asked for.</summary>
+    public static RequestLocalizationOptions UseBundleLanguages(this RequestLocalizationOptions options)
+    {
+        var cultures = MessageBundle.Languages.Select(language => new CultureInfo(language)).ToList();
+        options.DefaultRequestCulture = new RequestCulture(MessageBundle.DefaultLanguage);
+        options.SupportedCultures = cultures;
+        options.SupportedUICultures = cultures;
+        options.FallBackToParentCultures = true;
+        options.FallBackToParentUICultures = true;
+        return options;
+    }
+
     /// <summary>
     /// A relying app's language: the signed-in user's `locale` claim (their choice at the IdP),
     /// else the browser's, else Japanese.
@@ -21,12 +33,7 @@ public static class ThemeSetup
     {
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            var cultures = MessageBundle.Languages.Select(language => new CultureInfo(language)).ToList();
-            options.DefaultRequestCulture = new RequestCulture(MessageBundle.DefaultLanguage);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
-            options.FallBackToParentCultures = true;
-            options.FallBackToParentUICultures = true;
+            options.UseBundleLanguages();
             options.RequestCultureProviders =
             [
                 new CustomRequestCultureProvider(context => Task.FromResult(
