@@ -2,13 +2,11 @@ using CustomerPortal.Ordering.Cart;
 using CustomerPortal.Ordering.Orders;
 using CustomerPortal.Portal.Client.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace CustomerPortal.Ordering.Data;
 
 /// <summary>The ordering app's own database (SQLite): carts, quotes and orders, ended sessions, its key ring.</summary>
-public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> options)
-    : RelyingAppDbContext(options)
+public abstract class OrderingDbContext(DbContextOptions options) : RelyingAppDbContext(options)
 {
     public DbSet<CartLine> CartLines => Set<CartLine>();
     public DbSet<Order> Orders => Set<Order>();
@@ -44,11 +42,4 @@ public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> option
             });
         });
     }
-}
-
-/// <summary>Lets `dotnet ef migrations add X` build the model without starting the app.</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<OrderingDbContext>
-{
-    public OrderingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<OrderingDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }

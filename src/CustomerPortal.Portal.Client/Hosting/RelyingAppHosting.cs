@@ -15,18 +15,39 @@ namespace CustomerPortal.Portal.Client.Hosting;
 public static class RelyingAppHosting
 {
     /// <summary>
-    /// The app's SQLite database (App_Data/{name}.db unless Storage:ConnectionString says
-    /// otherwise) and key ring, the themes' texts in the user's language, the links between the
-    /// portal's parts, and sign-in at the IdP with <paramref name="scopes"/>.
+    /// The app's database and key ring: SQLite in App_Data/{name}.db by default, or PostgreSQL
+    /// (Storage:Provider, Storage:ConnectionString) when the app runs on several nodes; the
+    /// provider picks which derived context, and so which migrations, stands behind
+    /// <typeparamref name="TContext"/>. Then the themes' texts in the user's language, the links
+    /// between the portal's parts, and sign-in at the IdP with <paramref name="scopes"/>.
     /// </summary>
-    public static IServiceCollection AddRelyingApp<TContext>(this WebApplicationBuilder builder, string name, params string[] scopes)
+    public static IServiceCollection AddRelyingApp<TContext, TSqlite, TPostgres>(this WebApplicationBuilder builder, string name, params string[] scopes)
         where TContext : RelyingAppDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<TContext>(options => options.UseSqlite(
-            configuration["Storage:ConnectionString"] ?? $"Data Source={Path.Combine(AppDataFolder.Resolve(configuration, builder.Environment), $"{name}.db")}"));
+        var provider = configuration["Storage:Provider"] ?? "Sqlite";
+        var connectionString = configuration["Storage:ConnectionString"];
+        if (provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is 'PostgreSQL'.");
+            }
+            services.AddDbContext<TContext, TPostgres>(options => options.UseNpgsql(connectionString));
+        }
+        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddDbContext<TContext, TSqlite>(options => options.UseSqlite(
+                connectionString ?? $"Data Source={Path.Combine(AppDataFolder.Resolve(configuration, builder.Environment), $"{name}.db")}"));
+        }
+        else
+        {
+            throw new InvalidOperationException("Storage:Provider must be 'Sqlite' or 'PostgreSQL'.");
+        }
         services.AddDataProtection().SetApplicationName($"CustomerPortal.{name}").PersistKeysToDbContext<TContext>();
 
         services.AddThemeMessages(configuration);
@@ -40,13 +61,16 @@ public static class RelyingAppHosting
         return services;
     }
 
-    /// <summary>Applies the app's migrations (never EnsureCreated) with SQLite in WAL mode.</summary>
+    /// <summary>Applies the app's migrations (never EnsureCreated); SQLite runs in WAL mode.</summary>
     public static async Task MigrateRelyingAppAsync<TContext>(this WebApplication app) where TContext : RelyingAppDbContext
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
     }
 
     /// <summary>

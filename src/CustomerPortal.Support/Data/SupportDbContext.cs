@@ -2,13 +2,11 @@ using CustomerPortal.Portal.Client.Hosting;
 using CustomerPortal.Support.Inquiries;
 using CustomerPortal.Support.Mail;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace CustomerPortal.Support.Data;
 
 /// <summary>The support app's own database (SQLite): inquiries and their mails.</summary>
-public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
-    : RelyingAppDbContext(options)
+public abstract class SupportDbContext(DbContextOptions options) : RelyingAppDbContext(options)
 {
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
@@ -50,11 +48,4 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             entity.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         });
     }
-}
-
-/// <summary>Lets `dotnet ef migrations add X` build the model without starting the app.</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SupportDbContext>
-{
-    public SupportDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SupportDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }

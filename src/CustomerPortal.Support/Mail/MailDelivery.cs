@@ -62,6 +62,9 @@ public sealed class MailDeliveryWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>How long one delivery may take; a node that dies while sending leaves the mail to be retried after it.</summary>
+    private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
+
     public async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -72,6 +75,17 @@ public sealed class MailDeliveryWorker(
             .OrderBy(m => m.CreatedAt).Take(20).ToListAsync(cancellationToken);
         foreach (var mail in due)
         {
+            // Several nodes may run this worker: a node sends a mail only once it has moved the
+            // mail's next attempt past the time one delivery may take (a lease no other node sees as due).
+            var claimed = await db.OutgoingMails
+                .Where(m => m.Id == mail.Id && m.SentAt == null && m.NextAttemptAt == mail.NextAttemptAt)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now + SendLease), cancellationToken);
+            if (claimed == 0)
+            {
+                db.Entry(mail).State = EntityState.Detached;
+                continue;
+            }
+            mail.NextAttemptAt = now + SendLease;
             mail.Attempts++;
             try
             {

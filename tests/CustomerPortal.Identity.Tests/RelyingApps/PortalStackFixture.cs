@@ -70,9 +70,12 @@ public sealed class PortalStackFixture : IAsyncLifetime
         };
         if (PortalFactory.Postgres is not null)
         {
-            // The PostgreSQL pass of tests/run: the IdP of the stack runs on it too.
-            options.Settings["identity"]["Storage:Provider"] = "PostgreSQL";
-            options.Settings["identity"]["Storage:ConnectionString"] = $"{PortalFactory.Postgres};Database=stack_{Path.GetFileName(workFolder)}";
+            // The PostgreSQL pass of tests/run: every part of the stack runs on it, each in its own database.
+            foreach (var part in new[] { "identity", "ordering", "support" })
+            {
+                options.Settings[part]["Storage:Provider"] = "PostgreSQL";
+                options.Settings[part]["Storage:ConnectionString"] = $"{PortalFactory.Postgres};Database={(part == "identity" ? "stack" : part)}_{Path.GetFileName(workFolder)}";
+            }
         }
         foreach (var (key, value) in identitySettings ?? [])
         {

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CustomerPortal.Ordering.Data.Migrations
+namespace CustomerPortal.Ordering.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CustomerPortal.Support.Data.Migrations
+namespace CustomerPortal.Support.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
