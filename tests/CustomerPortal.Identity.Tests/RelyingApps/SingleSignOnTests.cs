@@ -38,7 +38,28 @@ public sealed class SingleSignOnTests(PortalStackFixture portal)
         // The IdP tells the ordering app over the back channel; its next request asks to sign in.
         Assert.True(await EventuallyAsync(async () => AppSession.IsSignInForm((await session.OpenAsync(new Uri(portal.Ordering, "catalog"))).Page)),
             "the ordering app still served its pages after the sign-out");
-        Assert.True(AppSession.IsSignInForm((await session.OpenAsync(new Uri(portal.Support, "inquiries"))).Page));
+        Assert.True(await EventuallyAsync(async () => AppSession.IsSignInForm((await session.OpenAsync(new Uri(portal.Support, "inquiries"))).Page)),
+            "the support app still served its pages after the sign-out");
+    }
+
+    [Fact]
+    public async Task StaffEndingAUsersSessions_AtTheIdP_EndsThemInBothApps()
+    {
+        using var customer = AppSession.New();
+        await customer.SignInAsync(new Uri(portal.Ordering, "catalog"), "operator@example.com", "Operator-2026");
+        Assert.Equal(HttpStatusCode.OK, (await customer.OpenAsync(new Uri(portal.Support, "inquiries"))).Status);
+
+        using var staff = AppSession.New();
+        var search = await staff.SignInAsync(new Uri(portal.Identity, "staff/users?q=operator%40example.com"), "staff@example.com", "Staff-2026");
+        var link = search.QuerySelectorAll("a[href^='/staff/users/']").Single(a => a.TextContent == "operator@example.com");
+        var (_, detail) = await staff.OpenAsync(new Uri(portal.Identity, link.GetAttribute("href")!));
+        Assert.Equal(HttpStatusCode.OK, (await staff.SubmitAsync(detail, "form.end-sessions")).Status);
+
+        // Each app hears of it over its own back channel, so each is given a moment.
+        Assert.True(await EventuallyAsync(async () => AppSession.IsSignInForm((await customer.OpenAsync(new Uri(portal.Ordering, "catalog"))).Page)),
+            "the ordering app still served its pages after staff ended the sessions");
+        Assert.True(await EventuallyAsync(async () => AppSession.IsSignInForm((await customer.OpenAsync(new Uri(portal.Support, "inquiries"))).Page)),
+            "the support app still served its pages after staff ended the sessions");
     }
 
     [Fact]
