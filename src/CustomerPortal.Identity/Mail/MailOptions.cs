@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CustomerPortal.Portal.Client.Mail;
 
 namespace CustomerPortal.Identity.Mail;
 
@@ -37,25 +38,4 @@ public sealed class MailOptions
 
     /// <summary>How long one delivery may take before the message counts as abandoned.</summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
-}
-
-public sealed class SmtpOptions
-{
-    public string? Host { get; set; }
-
-    [Range(1, 65535)]
-    public int Port { get; set; } = 587;
-
-    /// <summary>None (plain, loopback only), StartTls (port 587) or Tls (port 465).</summary>
-    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
-}
-
-public enum SmtpSecurity
-{
-    None,
-    StartTls,
-    Tls,
 }

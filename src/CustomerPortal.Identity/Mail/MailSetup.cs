@@ -1,4 +1,5 @@
 using CustomerPortal.Identity.Data;
+using CustomerPortal.Portal.Client.Mail;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Identity.Mail;
@@ -15,15 +16,12 @@ public static class MailSetup
         services.AddSingleton<MailSignal>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<MailDelivery>();
-        services.AddSingleton<IMailTransport>(provider =>
+        services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<MailOptions>>().Value;
-            if (!string.IsNullOrWhiteSpace(options.Smtp.Host))
-            {
-                return new SmtpMailTransport(provider.GetRequiredService<IOptions<MailOptions>>());
-            }
-            var folder = options.PickupFolder ?? Path.Combine(provider.GetRequiredService<DataFolder>().Path, "mail");
-            return new PickupFolderMailTransport(folder, provider.GetRequiredService<ILogger<PickupFolderMailTransport>>());
+            return MailTransports.Create(options.Smtp,
+                options.PickupFolder ?? Path.Combine(provider.GetRequiredService<DataFolder>().Path, "mail"),
+                provider.GetRequiredService<ILoggerFactory>());
         });
         services.AddHostedService<MailDeliveryWorker>();
         return services;

@@ -1,4 +1,3 @@
-using CustomerPortal.Ordering.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +8,7 @@ public sealed class CartModel(ShoppingCart cart) : PageModel
     public IReadOnlyList<CartEntry> Entries { get; private set; } = [];
     public string? Error { get; private set; }
 
-    private string UserId => Customer.From(User).Id;
+    private string UserId => PortalCustomer.From(User).Id;
 
     public async Task OnGetAsync() => Entries = await cart.ListAsync(UserId);
 

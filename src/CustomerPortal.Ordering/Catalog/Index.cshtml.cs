@@ -1,5 +1,4 @@
 using CustomerPortal.Ordering.Cart;
-using CustomerPortal.Ordering.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +7,7 @@ namespace CustomerPortal.Ordering.Catalog;
 /// <summary>The supplies that fit the customer's machines, postage value first.</summary>
 public sealed class CatalogModel(SuppliesCatalog catalog, ShoppingCart cart) : PageModel
 {
-    public Customer Customer { get; private set; } = null!;
+    public PortalCustomer Customer { get; private set; } = null!;
     public IReadOnlyList<CatalogItem> Items { get; private set; } = [];
     public string? Added { get; private set; }
     public string? Error { get; private set; }
@@ -39,7 +38,7 @@ public sealed class CatalogModel(SuppliesCatalog catalog, ShoppingCart cart) : P
 
     private void Load()
     {
-        Customer = Customer.From(User);
+        Customer = PortalCustomer.From(User);
         Items = catalog.ForModels(Customer.Models);
     }
 }

@@ -1,4 +1,3 @@
-using CustomerPortal.Ordering.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +12,7 @@ public sealed class DetailModel(OrderDesk desk) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string number)
     {
-        if (await desk.FindAsync(number, Customer.From(User).Id) is not { } order)
+        if (await desk.FindAsync(number, PortalCustomer.From(User).Id) is not { } order)
         {
             return NotFound();
         }
@@ -23,7 +22,7 @@ public sealed class DetailModel(OrderDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string number)
     {
-        if (await desk.FindAsync(number, Customer.From(User).Id) is not { } order)
+        if (await desk.FindAsync(number, PortalCustomer.From(User).Id) is not { } order)
         {
             return NotFound();
         }

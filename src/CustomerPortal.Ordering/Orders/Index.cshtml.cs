@@ -1,4 +1,3 @@
-using CustomerPortal.Ordering.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerPortal.Ordering.Orders;
@@ -8,5 +7,5 @@ public sealed class HistoryModel(OrderDesk desk) : PageModel
 {
     public IReadOnlyList<Order> Orders { get; private set; } = [];
 
-    public async Task OnGetAsync() => Orders = await desk.HistoryAsync(Customer.From(User).Id);
+    public async Task OnGetAsync() => Orders = await desk.HistoryAsync(PortalCustomer.From(User).Id);
 }

@@ -1,6 +1,5 @@
 using CustomerPortal.Ordering.Addresses;
 using CustomerPortal.Ordering.Cart;
-using CustomerPortal.Ordering.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -43,13 +42,13 @@ public sealed class NewQuoteModel(ShoppingCart cart, AddressBookClient addressBo
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var order = await desk.QuoteCartAsync(Customer.From(User), billing, delivery);
+        var order = await desk.QuoteCartAsync(PortalCustomer.From(User), billing, delivery);
         return order is null ? Redirect("/cart") : Redirect($"/orders/{order.Number}");
     }
 
     private async Task<IActionResult?> LoadAsync()
     {
-        ItemCount = (await cart.ListAsync(Customer.From(User).Id)).Count;
+        ItemCount = (await cart.ListAsync(PortalCustomer.From(User).Id)).Count;
         if (ItemCount == 0)
         {
             return Redirect("/cart");

@@ -1,7 +1,6 @@
 using CustomerPortal.Ordering.Addresses;
 using CustomerPortal.Ordering.Cart;
 using CustomerPortal.Ordering.Data;
-using CustomerPortal.Ordering.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Ordering.Orders;
@@ -13,7 +12,7 @@ public sealed class OrderDesk(OrderingDbContext db, ShoppingCart cart, TimeProvi
     public static readonly TimeSpan QuoteValidity = TimeSpan.FromDays(30);
 
     /// <summary>Turns the cart into a quote with the chosen addresses; null when the cart is empty.</summary>
-    public async Task<Order?> QuoteCartAsync(Customer customer, AddressBookEntry billing, AddressBookEntry delivery)
+    public async Task<Order?> QuoteCartAsync(PortalCustomer customer, AddressBookEntry billing, AddressBookEntry delivery)
     {
         var entries = await cart.ListAsync(customer.Id);
         if (entries.Count == 0)

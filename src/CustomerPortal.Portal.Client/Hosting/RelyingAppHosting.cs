@@ -28,7 +28,6 @@ public static class RelyingAppHosting
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddSingleton(TimeProvider.System);
         var provider = configuration["Storage:Provider"] ?? "Sqlite";
         var connectionString = configuration["Storage:ConnectionString"];
         if (provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CustomerPortal.Portal.Client.SignOut;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -28,7 +29,7 @@ public static class PortalSignInSetup
                 $"Sign-in is not configured: set {string.Join(", ", problems.SelectMany(p => p.MemberNames).Select(m => $"{PortalSignInOptions.Section}:{m}"))}.");
         }
         services.AddSingleton(settings);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenRefresher>();
         services.AddScoped<EndedSessions>(provider => new EndedSessions(provider.GetRequiredService<TContext>(), provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<LogoutTokenValidator>();

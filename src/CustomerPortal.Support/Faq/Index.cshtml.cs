@@ -11,7 +11,7 @@ public sealed class FaqModel(SupportContent content) : PageModel
 
     public void OnGet()
     {
-        OwnModels = Customer.From(User).Models;
+        OwnModels = PortalCustomer.From(User).Models;
         Groups = [.. content.FaqByProduct(OwnModels)];
     }
 }

@@ -1,4 +1,5 @@
 using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.Portal.Client.Mail;
 using CustomerPortal.Support.Data;
 using CustomerPortal.Support.Inquiries;
 using CustomerPortal.Support.Mail;
@@ -26,6 +27,15 @@ public static class SupportApplication
         services.AddSingleton<SupportContent>();
         services.AddScoped<SupportMails>();
         services.AddScoped<InquiryDesk>();
+        services.AddSingleton(provider =>
+        {
+            var mail = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SupportMailOptions>>().Value;
+            return MailTransports.Create(mail.Smtp,
+                mail.PickupFolder is { Length: > 0 } folder
+                    ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
+                    : Path.Combine(AppDataFolder.Resolve(configuration, builder.Environment), "mail"),
+                provider.GetRequiredService<ILoggerFactory>());
+        });
         services.AddHostedService<MailDeliveryWorker>();
 
         services.AddRazorPages(options =>

@@ -14,7 +14,7 @@ public sealed class DetailModel(InquiryDesk desk, SupportContent content) : Page
 
     public async Task<IActionResult> OnGetAsync(string number)
     {
-        if (await desk.FindAsync(number, Customer.From(User).Id) is not { } inquiry)
+        if (await desk.FindAsync(number, PortalCustomer.From(User).Id) is not { } inquiry)
         {
             return NotFound();
         }
@@ -24,7 +24,7 @@ public sealed class DetailModel(InquiryDesk desk, SupportContent content) : Page
 
     public async Task<IActionResult> OnPostAsync(string number, string? body)
     {
-        var customer = Customer.From(User);
+        var customer = PortalCustomer.From(User);
         if (await desk.FindAsync(number, customer.Id) is not { } inquiry)
         {
             return NotFound();

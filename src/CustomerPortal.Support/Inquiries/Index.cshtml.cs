@@ -8,5 +8,5 @@ public sealed class HistoryModel(InquiryDesk desk) : PageModel
 {
     public IReadOnlyList<Inquiry> Inquiries { get; private set; } = [];
 
-    public async Task OnGetAsync() => Inquiries = await desk.HistoryAsync(Customer.From(User).Id);
+    public async Task OnGetAsync() => Inquiries = await desk.HistoryAsync(PortalCustomer.From(User).Id);
 }

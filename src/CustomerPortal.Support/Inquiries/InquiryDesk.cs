@@ -11,8 +11,8 @@ public sealed class InquiryDesk(SupportDbContext db, SupportMails mails, TimePro
 {
     private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
 
-    /// <summary>Records the inquiry and its acknowledgement email together.</summary>
-    public async Task<Inquiry> SubmitAsync(Customer customer, InquiryInput input)
+    /// <summary>Records the inquiry and its acknowledgement email (in <paramref name="language"/>) together.</summary>
+    public async Task<Inquiry> SubmitAsync(PortalCustomer customer, string language, InquiryInput input)
     {
         var now = clock.GetUtcNow().ToUniversalTime();
         var inquiry = new Inquiry
@@ -22,7 +22,7 @@ public sealed class InquiryDesk(SupportDbContext db, SupportMails mails, TimePro
             CustomerName = customer.Name,
             CompanyName = customer.Company,
             Email = customer.Email ?? "",
-            Language = customer.Language,
+            Language = language,
             Category = input.Category!,
             Subject = input.Subject!,
             Status = InquiryStatus.Received,
@@ -76,7 +76,7 @@ public sealed class InquiryDesk(SupportDbContext db, SupportMails mails, TimePro
     }
 
     /// <summary>The customer adds to an open inquiry; staff see it as needing attention again.</summary>
-    public async Task<bool> FollowUpAsync(Inquiry inquiry, Customer customer, string? body)
+    public async Task<bool> FollowUpAsync(Inquiry inquiry, PortalCustomer customer, string? body)
     {
         if (inquiry.Status == InquiryStatus.Closed || string.IsNullOrWhiteSpace(body) || body.Trim().Length > InquiryInput.DetailsMaxLength)
         {

@@ -26,7 +26,7 @@ public sealed class NewInquiryModel(SupportContent content, InquiryDesk desk) : 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var inquiry = await desk.SubmitAsync(Customer.From(User), Input);
+        var inquiry = await desk.SubmitAsync(PortalCustomer.From(User), MessageBundle.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture), Input);
         return Redirect($"/inquiries/{inquiry.Number}/sent");
     }
 }

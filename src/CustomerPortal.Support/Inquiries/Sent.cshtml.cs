@@ -11,7 +11,7 @@ public sealed class SentModel(InquiryDesk desk) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string number)
     {
-        if (await desk.FindAsync(number, Customer.From(User).Id) is not { } inquiry)
+        if (await desk.FindAsync(number, PortalCustomer.From(User).Id) is not { } inquiry)
         {
             return NotFound();
         }

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.Portal.Client.Mail;
 using CustomerPortal.Support.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -18,7 +18,7 @@ public sealed class SupportMailOptions
     public string From { get; set; } = "support@customer-portal.localhost";
 
     /// <summary>Without a host, mails are written as .eml files into <see cref="PickupFolder"/>.</summary>
-    public SmtpSettings Smtp { get; set; } = new();
+    public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>By default "mail" in the data folder.</summary>
     public string? PickupFolder { get; set; }
@@ -27,22 +27,11 @@ public sealed class SupportMailOptions
 
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
-
-    public sealed class SmtpSettings
-    {
-        public string? Host { get; set; }
-        public int Port { get; set; } = 587;
-
-        /// <summary>None (plain, loopback only), StartTls or Tls.</summary>
-        public string Security { get; set; } = "StartTls";
-        public string? UserName { get; set; }
-        public string? Password { get; set; }
-    }
 }
 
-/// <summary>Delivers queued mails over SMTP (MailKit) or into the pickup folder, retrying with growing delays.</summary>
+/// <summary>Delivers queued mails through the shared transport (SMTP or the pickup folder), retrying with growing delays.</summary>
 public sealed class MailDeliveryWorker(
-    IServiceScopeFactory scopes, IOptions<SupportMailOptions> options, IConfiguration configuration, IHostEnvironment environment,
+    IServiceScopeFactory scopes, IOptions<SupportMailOptions> options, IMailTransport transport,
     MessageBundle messages, TimeProvider clock, ILogger<MailDeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -89,7 +78,7 @@ public sealed class MailDeliveryWorker(
             mail.Attempts++;
             try
             {
-                await SendAsync(mail, cancellationToken);
+                await transport.SendAsync(ToMime(mail), cancellationToken);
                 mail.SentAt = clock.GetUtcNow().ToUniversalTime();
                 mail.LastError = null;
             }
@@ -112,34 +101,5 @@ public sealed class MailDeliveryWorker(
         message.MessageId = $"{mail.Id:n}@customer-portal.support";
         message.Body = new TextPart("plain") { Text = mail.Body };
         return message;
-    }
-
-    private async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        var message = ToMime(mail);
-        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
-        {
-            var folder = settings.PickupFolder is { Length: > 0 } configured
-                ? Path.GetFullPath(configured, environment.ContentRootPath)
-                : Path.Combine(AppDataFolder.Resolve(configuration, environment), "mail");
-            Directory.CreateDirectory(folder);
-            await message.WriteToAsync(Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMddHHmmss}-support-{mail.Id:n}.eml"), cancellationToken);
-            return;
-        }
-        using var client = new SmtpClient();
-        var security = settings.Smtp.Security switch
-        {
-            "None" => SecureSocketOptions.None,
-            "Tls" => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.StartTls,
-        };
-        await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-        {
-            await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);
-        }
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
     }
 }

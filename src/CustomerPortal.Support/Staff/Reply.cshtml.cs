@@ -34,7 +34,7 @@ public sealed class ReplyModel(InquiryDesk desk, SupportContent content) : PageM
         {
             return BadRequest();
         }
-        await desk.ReplyAsync(inquiry, Customer.From(User).Name, body, status);
+        await desk.ReplyAsync(inquiry, PortalCustomer.From(User).Name, body, status);
         return RedirectToPage(new { number, saved = true });
     }
 }

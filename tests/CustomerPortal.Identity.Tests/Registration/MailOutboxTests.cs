@@ -1,3 +1,4 @@
+using CustomerPortal.Portal.Client.Mail;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Tests.Infrastructure;

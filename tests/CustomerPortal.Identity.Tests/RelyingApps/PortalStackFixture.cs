@@ -92,26 +92,23 @@ public sealed class PortalStackFixture : IAsyncLifetime
     /// <summary>Where the IdP keeps its development signing key (the stack's IdP data folder).</summary>
     public string SigningKeyFolder => Path.Combine(_workFolder, "data", "identity");
 
-    /// <summary>The IdP session (sid) a user's sign-in created, read from the IdP's database.</summary>
+    /// <summary>The IdP session (sid) a user's sign-in created, read from the IdP's database (SQLite, or PostgreSQL in the second pass).</summary>
     public async Task<string> OpenSessionOfAsync(string email)
     {
-        if (PortalFactory.Postgres is not null)
-        {
-            await using var postgres = new Npgsql.NpgsqlConnection($"{PortalFactory.Postgres};Database=stack_{Path.GetFileName(_workFolder)}");
-            await postgres.OpenAsync();
-            await using var query = new Npgsql.NpgsqlCommand(
-                "SELECT s.\"Id\" FROM \"UserSessions\" s JOIN \"AspNetUsers\" u ON u.\"Id\" = s.\"UserId\" WHERE u.\"NormalizedEmail\" = @email AND s.\"EndedAt\" IS NULL ORDER BY s.\"CreatedAt\" DESC LIMIT 1", postgres);
-            query.Parameters.AddWithValue("email", email.ToUpperInvariant());
-            return (string?)await query.ExecuteScalarAsync() ?? throw new InvalidOperationException($"{email} has no open IdP session.");
-        }
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_workFolder, "data", "identity", "portal.db")};Mode=ReadOnly");
+        await using System.Data.Common.DbConnection connection = PortalFactory.Postgres is not null
+            ? new Npgsql.NpgsqlConnection($"{PortalFactory.Postgres};Database=stack_{Path.GetFileName(_workFolder)}")
+            : new SqliteConnection($"Data Source={Path.Combine(_workFolder, "data", "identity", "portal.db")};Mode=ReadOnly");
         await connection.OpenAsync();
-        var command = connection.CreateCommand();
+        await using var command = connection.CreateCommand();
+        // Quoted names and an @ parameter read the same on both providers.
         command.CommandText = """
-            SELECT s.Id FROM UserSessions s JOIN AspNetUsers u ON u.Id = s.UserId
-            WHERE u.NormalizedEmail = $email AND s.EndedAt IS NULL ORDER BY s.CreatedAt DESC LIMIT 1
+            SELECT s."Id" FROM "UserSessions" s JOIN "AspNetUsers" u ON u."Id" = s."UserId"
+            WHERE u."NormalizedEmail" = @email AND s."EndedAt" IS NULL ORDER BY s."CreatedAt" DESC LIMIT 1
             """;
-        command.Parameters.AddWithValue("$email", email.ToUpperInvariant());
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "email";
+        parameter.Value = email.ToUpperInvariant();
+        command.Parameters.Add(parameter);
         return (string?)await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"{email} has no open IdP session.");
     }
 

@@ -1,9 +1,8 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace CustomerPortal.Identity.Mail;
+namespace CustomerPortal.Portal.Client.Mail;
 
 /// <summary>Hands a finished message to the outside world.</summary>
 public interface IMailTransport
@@ -11,12 +10,11 @@ public interface IMailTransport
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>SMTP through MailKit, one connection per message (the volume is a few mails per registration).</summary>
-public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
+/// <summary>SMTP through MailKit, one connection per message (the volume is a few mails per registration or inquiry).</summary>
+public sealed class SmtpMailTransport(SmtpOptions smtp) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var smtp = options.Value.Smtp;
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         var security = smtp.Security switch
         {
@@ -50,4 +48,35 @@ public sealed class PickupFolderMailTransport(string folder, ILogger<PickupFolde
         File.Move(temporary, path, overwrite: true);
         logger.LogInformation("Mail written to {MailFile}", path);
     }
+}
+
+public static class MailTransports
+{
+    /// <summary>SMTP when a host is configured, else .eml files in <paramref name="pickupFolder"/>.</summary>
+    public static IMailTransport Create(SmtpOptions smtp, string pickupFolder, ILoggerFactory logs) =>
+        string.IsNullOrWhiteSpace(smtp.Host)
+            ? new PickupFolderMailTransport(pickupFolder, logs.CreateLogger<PickupFolderMailTransport>())
+            : new SmtpMailTransport(smtp);
+}
+
+/// <summary>Configuration section "Mail:Smtp", the same for the IdP and the support app.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    [System.ComponentModel.DataAnnotations.Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary>None (plain, loopback only), StartTls (port 587) or Tls (port 465).</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    Tls,
 }
