@@ -13,7 +13,20 @@ public sealed record ScenarioResult(string Name, double RequestsPerSecond, TimeS
 
 public static class LoadRunner
 {
-    public static async Task<ScenarioResult> RunAsync(Scenario scenario, TimeSpan duration, int concurrency)
+    /// <summary>
+    /// Runs the scenario untimed for <paramref name="warmUp"/> (the JIT of either runtime tiers up
+    /// hot code in its first seconds), then measures it for <paramref name="duration"/>.
+    /// </summary>
+    public static async Task<ScenarioResult> RunAsync(Scenario scenario, TimeSpan duration, int concurrency, TimeSpan warmUp)
+    {
+        if (warmUp > TimeSpan.Zero)
+        {
+            await MeasureAsync(scenario, warmUp, concurrency);
+        }
+        return await MeasureAsync(scenario, duration, concurrency);
+    }
+
+    private static async Task<ScenarioResult> MeasureAsync(Scenario scenario, TimeSpan duration, int concurrency)
     {
         var latencies = new List<TimeSpan>[concurrency];
         var errors = new int[concurrency];

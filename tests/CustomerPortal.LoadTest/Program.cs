@@ -2,36 +2,47 @@ using System.Globalization;
 using CustomerPortal.LoadTest;
 
 // Load benchmark of the IdP on loopback. Not a test: it measures, it does not judge.
-//   dotnet run -c Release --project tests/CustomerPortal.LoadTest -- [--seconds 10] [--concurrency 16] [--users 1000] [--postgres "Host=…;Username=…"]
+//   dotnet run -c Release --project tests/CustomerPortal.LoadTest -- [--seconds 10] [--warmup 5] [--concurrency 16] [--users 1000] [--postgres "Host=…;Username=…"]
+//     [--only jwks,client_credentials] [--no-reference]   (for profiling one scenario against the IdP alone)
 var seconds = Option(args, "--seconds", 10);
 var concurrency = Option(args, "--concurrency", 16);
 var users = Option(args, "--users", 1000);
+var warmUp = TimeSpan.FromSeconds(Option(args, "--warmup", 5));
 
-var postgresIndex = Array.IndexOf(args, "--postgres");
-var postgres = postgresIndex >= 0 && postgresIndex + 1 < args.Length ? args[postgresIndex + 1] : null;
+var only = Text(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var withReference = !args.Contains("--no-reference");
+IEnumerable<Scenario> Chosen(Target target) => Scenarios.All(target).Where(s => only is null || only.Any(o => s.Name.StartsWith(o, StringComparison.Ordinal)));
+
+var postgres = Text(args, "--postgres");
 await using var idp = await IdentityProviderUnderTest.StartAsync(users, postgres);
-Console.WriteLine($"IdP started on {idp.BaseAddress} ({(postgres is null ? "SQLite" : "PostgreSQL")}) with {users:N0} generated users ({Environment.ProcessorCount} cores, {seconds} s per scenario, {concurrency} concurrent clients)");
+Console.WriteLine($"IdP started on {idp.BaseAddress} ({(postgres is null ? "SQLite" : "PostgreSQL")}) with {users:N0} generated users ({Environment.ProcessorCount} cores, {seconds} s per scenario after {warmUp.TotalSeconds} s of warm-up, {concurrency} concurrent clients)");
 var ours = new List<ScenarioResult>();
-foreach (var scenario in Scenarios.All(Scenarios.Portal(idp)))
+foreach (var scenario in Chosen(Scenarios.Portal(idp)))
 {
-    ours.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency));
+    ours.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency, warmUp));
 }
 var peakMemory = idp.PeakMemoryMegabytes();
 await idp.DisposeAsync(); // the reference runs alone on the same cores
 
-await using var reference = await ReferenceProvider.StartAsync(IdentityProviderUnderTest.RepositoryRoot());
 var theirs = new List<ScenarioResult>();
-foreach (var scenario in Scenarios.All(Scenarios.Reference(reference, users)))
+if (withReference)
 {
-    theirs.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency));
+    await using var reference = await ReferenceProvider.StartAsync(IdentityProviderUnderTest.RepositoryRoot());
+    foreach (var scenario in Chosen(Scenarios.Reference(reference, users)))
+    {
+        theirs.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency, warmUp));
+    }
 }
 
 Console.WriteLine();
 Console.WriteLine($"{"scenario",-26} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"oidc-provider req/s",20} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"ours/theirs",11}");
-foreach (var (mine, other) in ours.Zip(theirs))
+for (var i = 0; i < ours.Count; i++)
 {
+    var mine = ours[i];
+    var other = i < theirs.Count ? theirs[i] : null;
     Console.WriteLine($"{mine.Name,-26} {mine.RequestsPerSecond,10:F1} {mine.P50.TotalMilliseconds,9:F1} {mine.P99.TotalMilliseconds,9:F1} {mine.Errors,7} | " +
-        $"{other.RequestsPerSecond,20:F1} {other.P50.TotalMilliseconds,9:F1} {other.P99.TotalMilliseconds,9:F1} {other.Errors,7} | {mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}");
+        (other is null ? "(reference not run)" :
+        $"{other.RequestsPerSecond,20:F1} {other.P50.TotalMilliseconds,9:F1} {other.P99.TotalMilliseconds,9:F1} {other.Errors,7} | {mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}"));
 }
 Console.WriteLine();
 Console.WriteLine($"IdP peak memory (VmHWM): {peakMemory:F0} MiB");
@@ -41,4 +52,10 @@ static int Option(string[] args, string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+static string? Text(string[] args, string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }

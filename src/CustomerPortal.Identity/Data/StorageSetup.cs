@@ -1,6 +1,7 @@
 using CustomerPortal.Identity.Data.Postgres;
 using CustomerPortal.Identity.Data.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
+using CustomerPortal.Portal.Client.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,7 @@ public static class StorageSetup
         var provider = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] ?? StorageProviders.Sqlite;
         if (provider.Equals(StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((services, options) =>
+            services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>((services, options) =>
             {
                 options.UseNpgsql(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
                 options.UseOpenIddict();
@@ -38,11 +39,11 @@ public static class StorageSetup
         }
         else
         {
-            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((services, options) =>
+            services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((services, options) =>
             {
                 var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
                 var folder = services.GetRequiredService<DataFolder>();
-                options.UseSqlite(storage.ConnectionString ?? $"Data Source={Path.Combine(folder.Path, "portal.db")}");
+                options.UseTunedSqlite(storage.ConnectionString ?? $"Data Source={Path.Combine(folder.Path, "portal.db")}");
                 options.UseOpenIddict();
             });
         }

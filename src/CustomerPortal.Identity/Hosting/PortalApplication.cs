@@ -69,15 +69,18 @@ public static class PortalApplication
 
     public static void UsePortalPipeline(this WebApplication app)
     {
-        app.UseRequestLocalization();
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseRequestGuard();
         app.UseSecurityHeaders(FormPostScriptHash);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
+        // Discovery and the JWKS are fetched by every client and API and never change while the
+        // process runs: answered before anything that concerns users, languages or pages.
+        app.UseMetadataFromMemory();
+        app.UseRequestLocalization();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestGuard();
         app.UseThemeStaticFiles();
         // Who is asking is known before routing, so that maintenance can send customers to its page.
         app.UseAuthentication();

@@ -6,6 +6,7 @@ using CustomerPortal.Portal.Client.SignIn;
 using CustomerPortal.Portal.Client.SignOut;
 using CustomerPortal.Portal.Client.Theming;
 using Microsoft.AspNetCore.DataProtection;
+using CustomerPortal.Portal.Client.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 
@@ -40,7 +41,7 @@ public static class RelyingAppHosting
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDbContext<TContext, TSqlite>(options => options.UseSqlite(
+            services.AddDbContext<TContext, TSqlite>(options => options.UseTunedSqlite(
                 connectionString ?? $"Data Source={Path.Combine(AppDataFolder.Resolve(configuration, builder.Environment), $"{name}.db")}"));
         }
         else
