@@ -14,24 +14,36 @@ public sealed record ScenarioResult(string Name, double RequestsPerSecond, TimeS
 public static class LoadRunner
 {
     /// <summary>
-    /// Runs the scenario untimed for <paramref name="warmUp"/> (the JIT of either runtime tiers up
-    /// hot code in its first seconds), then measures it for <paramref name="duration"/>.
+    /// Gives each client its state, runs the scenario untimed for <paramref name="warmUp"/> (the
+    /// JIT of either runtime tiers up hot code in its first seconds), then measures it for
+    /// <paramref name="duration"/>, each client going on from the state the warm-up left it.
     /// </summary>
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, TimeSpan duration, int concurrency, TimeSpan warmUp)
     {
-        if (warmUp > TimeSpan.Zero)
-        {
-            await MeasureAsync(scenario, warmUp, concurrency);
-        }
-        return await MeasureAsync(scenario, duration, concurrency);
-    }
-
-    private static async Task<ScenarioResult> MeasureAsync(Scenario scenario, TimeSpan duration, int concurrency)
-    {
-        var latencies = new List<TimeSpan>[concurrency];
-        var errors = new int[concurrency];
         var clients = Enumerable.Range(0, concurrency).Select(_ => NewClient()).ToArray();
         var states = await Task.WhenAll(clients.Select(scenario.Setup));
+        try
+        {
+            if (warmUp > TimeSpan.Zero)
+            {
+                await DriveAsync(scenario, clients, states, warmUp);
+            }
+            return await DriveAsync(scenario, clients, states, duration);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    private static async Task<ScenarioResult> DriveAsync(Scenario scenario, HttpClient[] clients, object?[] states, TimeSpan duration)
+    {
+        var concurrency = clients.Length;
+        var latencies = new List<TimeSpan>[concurrency];
+        var errors = new int[concurrency];
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var watch = Stopwatch.StartNew();
 
@@ -54,13 +66,10 @@ public static class LoadRunner
                 latencies[worker].Add(Stopwatch.GetElapsedTime(started));
                 errors[worker] += ok ? 0 : 1;
             }
+            states[worker] = state;
         }));
 
         watch.Stop();
-        foreach (var client in clients)
-        {
-            client.Dispose();
-        }
         var all = latencies.SelectMany(l => l).Order().ToList();
         return new ScenarioResult(scenario.Name, all.Count / watch.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), errors.Sum());
     }

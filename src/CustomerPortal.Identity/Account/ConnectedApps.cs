@@ -7,7 +7,8 @@ namespace CustomerPortal.Identity.Account;
 public sealed record ConnectedApp(string ClientId, string Name, IReadOnlyList<string> Scopes, DateTimeOffset? Since);
 
 /// <summary>The apps a user has signed in to: clients holding a valid authorization for the user.</summary>
-public sealed class ConnectedApps(IOpenIddictAuthorizationManager authorizations, IOpenIddictApplicationManager applications)
+public sealed class ConnectedApps(
+    IOpenIddictAuthorizationManager authorizations, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopeManager, MessageBundle messages)
 {
     public async Task<IReadOnlyList<ConnectedApp>> ListAsync(string userId, CultureInfo culture)
     {
@@ -34,7 +35,30 @@ public sealed class ConnectedApps(IOpenIddictAuthorizationManager authorizations
                 ? known with { Scopes = [.. known.Scopes.Union(scopes)], Since = Min(known.Since, since) }
                 : new ConnectedApp(clientId, name, scopes, since);
         }
-        return [.. byClient.Values.OrderBy(app => app.Name, StringComparer.Ordinal)];
+        var apps = new List<ConnectedApp>();
+        foreach (var app in byClient.Values.OrderBy(app => app.Name, StringComparer.Ordinal))
+        {
+            apps.Add(app with { Scopes = await DescribeAsync(app.Scopes, culture) });
+        }
+        return apps;
+    }
+
+    /// <summary>What each scope lets the app see, in the user's words (seed/scopes.json), not its protocol name.</summary>
+    private async Task<IReadOnlyList<string>> DescribeAsync(IReadOnlyList<string> scopes, CultureInfo culture)
+    {
+        var described = new List<string>();
+        foreach (var scope in scopes)
+        {
+            if (scope == Scopes.OpenId)
+            {
+                continue; // signing in itself, which the whole row is about
+            }
+            var entry = await scopeManager.FindByNameAsync(scope);
+            described.Add(entry is not null && await scopeManager.GetLocalizedDisplayNameAsync(entry, culture) is { } name
+                ? name
+                : messages.Get(culture, scope == Scopes.OfflineAccess ? "apps.scope.offlineAccess" : "apps.scope.other"));
+        }
+        return described;
     }
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -38,7 +38,7 @@ public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> user
         outbox.Enqueue("email-change-verify", newEmail, user.Locale, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
-            ["link"] = addresses.For($"account/confirm-email?token={token}"),
+            ["link"] = addresses.For($"account/confirm-email?token={token}", user.Locale),
             ["new_email"] = newEmail,
         }, user.Id);
         outbox.Enqueue("email-change-notice", user, new Dictionary<string, object?>

@@ -1,3 +1,4 @@
+using CustomerPortal.Identity.Theming;
 using CustomerPortal.Identity.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace CustomerPortal.Identity.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Staff.Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions, Observability.PortalMetrics metrics) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Staff.Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions, Observability.PortalMetrics metrics, Maintenance.MaintenanceMode maintenance) : PageModel
 {
     // Hashed once per process: verifying against it costs what a real check costs, so an unknown
     // address takes as long to refuse as a wrong password.
@@ -34,7 +35,8 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var email = (Input.Email ?? "").Trim();
+        // The same normalisation as at sign-up: full-width letters and digits, spaces, case.
+        var email = InputText.NormalizeEmail(Input.Email);
         Input.Email = email;
         EmailErrorKey = email.Length == 0 ? "login.error.emailRequired" : null;
         PasswordErrorKey = string.IsNullOrEmpty(Input.Password) ? "login.error.passwordRequired" : null;
@@ -46,14 +48,19 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         var user = email.Length <= 256 ? await users.FindByEmailAsync(email) : null;
         if (user is null)
         {
-            _decoyHash ??= hasher.HashPassword(new PortalUser(), Guid.NewGuid().ToString());
-            hasher.VerifyHashedPassword(new PortalUser(), _decoyHash, Input.Password!);
+            SpendOneHash();
             await audit.WriteAsync(Staff.Audit.AuditEventType.SignInFailed, null, email, "unknown address");
             metrics.SignIn(succeeded: false);
             return Failed();
         }
 
         var lockedBefore = await users.IsLockedOutAsync(user);
+        if (lockedBefore || user.PasswordHash is null)
+        {
+            // Identity answers these without hashing; they must take as long as a wrong password,
+            // or the answer time would tell that the account exists.
+            SpendOneHash();
+        }
         var check = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
@@ -74,12 +81,26 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
             return Page();
         }
 
+        if ((await maintenance.CurrentAsync()).Enabled && !await users.IsInRoleAsync(user, "staff") && !await users.IsInRoleAsync(user, "admin"))
+        {
+            // Only staff work during maintenance: a customer is not signed in (no session, no
+            // first-sign-in mail) and sees the maintenance page instead.
+            return LocalRedirect("/");
+        }
+
         var sid = await sessions.StartAsync(user.Id);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(Connect.PortalClaims.SessionId, sid)]);
         await audit.WriteAsync(Staff.Audit.AuditEventType.SignInSucceeded, user.Id, email);
         metrics.SignIn(succeeded: true);
         await lifecycle.RecordSignInAsync(user);
+        LocalizationSetup.AdoptUserLanguage(HttpContext, user.Locale);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    private void SpendOneHash()
+    {
+        _decoyHash ??= hasher.HashPassword(new PortalUser(), Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(new PortalUser(), _decoyHash, Input.Password!);
     }
 
     private PageResult Failed()

@@ -1,3 +1,4 @@
+using CustomerPortal.Identity.Theming;
 using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Data;
@@ -73,6 +74,8 @@ public sealed class SettingsModel(
         }
         Profile.CopyTo(Account);
         await users.UpdateAsync(Account);
+        // The chosen language applies at once to these pages, not only to emails.
+        LocalizationSetup.RememberLanguage(HttpContext, Account.Locale);
         return Done("profile");
     }
 

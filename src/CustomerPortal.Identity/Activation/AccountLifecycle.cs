@@ -50,7 +50,7 @@ public sealed class AccountLifecycle(
             outbox.Enqueue("already-registered", existing, new Dictionary<string, object?>
             {
                 ["name"] = existing.DisplayName,
-                ["sign_in_url"] = addresses.For("account/login"),
+                ["sign_in_url"] = addresses.For("account/login", existing.Locale),
             });
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -193,28 +193,35 @@ public sealed class AccountLifecycle(
             outbox.Enqueue("activation-complete", user, new Dictionary<string, object?>
             {
                 ["name"] = user.DisplayName,
-                ["sign_in_url"] = addresses.For("account/login"),
+                ["sign_in_url"] = addresses.For("account/login", user.Locale),
             });
             await db.SaveChangesAsync();
         }
         await transaction.CommitAsync();
     }
 
+    /// <summary>The activation step an account is waiting for, if any: verify the address, or set a password.</summary>
+    public static LinkPurpose? PendingStep(PortalUser user) => user.Status switch
+    {
+        AccountStatus.Approved => LinkPurpose.VerifyEmail,
+        AccountStatus.EmailVerified => LinkPurpose.SetPassword,
+        _ => null,
+    };
+
     /// <summary>
-    /// A fresh link for an expired or used one. Sent only when the address is registered and
-    /// waiting for that very step; the caller shows the same answer either way.
+    /// A fresh link for the step the account is waiting for, whichever link the customer lost or
+    /// let expire (someone whose verify link was used but who never got the password mail gets
+    /// the password mail). Nothing is sent for an unknown address, an account waiting for no
+    /// step, or one that already had several links this hour; the caller answers the same in
+    /// every case.
     /// </summary>
-    public async Task ResendAsync(string email, LinkPurpose purpose)
+    public async Task<LinkPurpose?> ResendPendingStepAsync(string email)
     {
         var user = await users.FindByEmailAsync(email);
-        var waiting = purpose switch
+        if (user is null || PendingStep(user) is not { } purpose
+            || await links.CountIssuedAsync(user.Id, purpose, clock.GetUtcNow().AddHours(-1)) >= options.Value.ResetLinksPerAccountPerHour)
         {
-            LinkPurpose.VerifyEmail => AccountStatus.Approved,
-            _ => AccountStatus.EmailVerified,
-        };
-        if (user is null || user.Status != waiting)
-        {
-            return;
+            return null;
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (purpose == LinkPurpose.VerifyEmail)
@@ -227,6 +234,7 @@ public sealed class AccountLifecycle(
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        return purpose;
     }
 
     private async Task ApproveInTransactionAsync(PortalUser user, IReadOnlyCollection<string> grantedRoles, string? companyCode, string reviewer)
@@ -258,7 +266,7 @@ public sealed class AccountLifecycle(
         outbox.Enqueue("verify-email", user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
-            ["link"] = addresses.For($"account/verify-email?token={token}"),
+            ["link"] = addresses.For($"account/verify-email?token={token}", user.Locale),
             ["hours"] = (int)options.Value.VerifyEmailLinkLifetime.TotalHours,
         });
     }
@@ -269,7 +277,7 @@ public sealed class AccountLifecycle(
         outbox.Enqueue("set-password", user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
-            ["link"] = addresses.For($"account/set-password?token={token}"),
+            ["link"] = addresses.For($"account/set-password?token={token}", user.Locale),
             ["hours"] = (int)options.Value.SetPasswordLinkLifetime.TotalHours,
         });
     }
@@ -306,7 +314,7 @@ public sealed class AccountLifecycle(
     /// <summary>What was entered, in the registrant's language, for the first email. Never a password.</summary>
     private Dictionary<string, object?> Describe(PortalUser user)
     {
-        var culture = new CultureInfo(user.Locale);
+        var culture = CultureInfo.GetCultureInfo(user.Locale);
         string Text(string key) => messages.Get(culture, key);
         return new Dictionary<string, object?>
         {

@@ -45,18 +45,10 @@ public sealed class LinkUnusableModel(AccountLifecycle lifecycle, Account.Passwo
             EmailErrorKey = "register.error.email";
             return Page();
         }
-        switch (Purpose)
-        {
-            case "reset-password":
-                await passwords.SendResetLinkAsync(email);
-                break;
-            case "set-password":
-                await lifecycle.ResendAsync(email, LinkPurpose.SetPassword);
-                break;
-            default:
-                await lifecycle.ResendAsync(email, LinkPurpose.VerifyEmail);
-                break;
-        }
+        // An active account gets a reset link, one still in activation the link of its next
+        // step, whichever kind of link was lost; nobody learns which (or whether) one was sent.
+        await passwords.SendResetLinkAsync(email);
+        await lifecycle.ResendPendingStepAsync(email);
         Sent = true;
         return Page();
     }

@@ -86,6 +86,10 @@ public static class OpenIddictSetup
 
                 var keys = TokenKeys.Load(keyOptions, environment, DataFolder.Resolve(configuration, environment));
                 options.AddSigningCertificate(keys.Signing).AddEncryptionCertificate(keys.Encryption);
+                // OpenIddict puts symmetric keys first: access and refresh tokens and codes use
+                // these, ID tokens the RSA certificate (see DerivedTokenKeys).
+                var derived = DerivedTokenKeys.From(keys.Encryption);
+                options.AddSigningKey(derived.Signing).AddEncryptionKey(derived.Encryption);
 
                 options.AddEventHandler(RevokeGrantWithRefreshToken.Descriptor);
                 options.AddEventHandler(Sessions.SessionSetup.DiscoveryDescriptor);

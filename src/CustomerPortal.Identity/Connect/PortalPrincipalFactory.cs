@@ -95,7 +95,7 @@ public sealed class PortalPrincipalFactory(UserManager<PortalUser> users, IOpenI
     private JsonElement AddressClaim(PortalUser user)
     {
         var address = user.Address;
-        var region = messages.Get(new CultureInfo("ja"), $"prefecture.{address.Prefecture}");
+        var region = messages.Get(CultureInfo.GetCultureInfo("ja"), $"prefecture.{address.Prefecture}");
         var street = string.IsNullOrEmpty(address.Building) ? address.Street : $"{address.Street} {address.Building}";
         return JsonSerializer.SerializeToElement(new Dictionary<string, string>
         {

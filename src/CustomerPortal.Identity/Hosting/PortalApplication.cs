@@ -72,7 +72,10 @@ public static class PortalApplication
         app.UseSecurityHeaders(FormPostScriptHash);
         if (!app.Environment.IsDevelopment())
         {
+            // A page asked for over plain HTTP moves to HTTPS before any credential is typed
+            // (behind a TLS-terminating proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         // Discovery and the JWKS are fetched by every client and API and never change while the
         // process runs: answered before anything that concerns users, languages or pages.

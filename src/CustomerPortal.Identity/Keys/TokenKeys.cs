@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CustomerPortal.Identity.Keys;
 
@@ -72,5 +73,37 @@ public sealed record TokenKeys(X509Certificate2 Signing, X509Certificate2 Encryp
         File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: false);
         return X509CertificateLoader.LoadPkcs12(bytes, password: null, X509KeyStorageFlags.EphemeralKeySet);
+    }
+}
+
+/// <summary>
+/// Symmetric keys for the tokens only this server reads: access and refresh tokens, codes.
+/// </summary>
+/// <remarks>
+/// Those tokens are encrypted for this server alone, so nobody else ever needs to check their
+/// signature; an HMAC signature and AES key wrapping cost microseconds where RSA signing and
+/// RSA-OAEP decryption cost about a millisecond each, on every token request. ID tokens stay RS256
+/// (OpenIddict signs them with the first asymmetric key) and the JWKS publishes only the RSA key.
+/// The keys are derived (HKDF) from the encryption certificate's private key, so every node that
+/// holds the certificate derives the same keys, they survive restarts, and replacing the
+/// certificate replaces them; there is nothing more to configure or to keep secret.
+/// </remarks>
+public sealed record DerivedTokenKeys(SymmetricSecurityKey Signing, SymmetricSecurityKey Encryption)
+{
+    public static DerivedTokenKeys From(X509Certificate2 encryptionCertificate)
+    {
+        using var rsa = encryptionCertificate.GetRSAPrivateKey()
+            ?? throw new InvalidOperationException("The encryption certificate has no RSA private key.");
+        var secret = rsa.ExportParameters(includePrivateParameters: true).D!;
+        return new DerivedTokenKeys(Derive(secret, "signing"), Derive(secret, "encryption"));
+    }
+
+    private static SymmetricSecurityKey Derive(byte[] secret, string purpose)
+    {
+        var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, outputLength: 32,
+            salt: [], info: System.Text.Encoding.ASCII.GetBytes($"CustomerPortal token {purpose} key v1"));
+        // The key id names the key without revealing it: tokens say which key to try first.
+        var id = Base64UrlEncoder.Encode(SHA256.HashData(key))[..16];
+        return new SymmetricSecurityKey(key) { KeyId = id };
     }
 }

@@ -23,7 +23,7 @@ public sealed class MailComposer(MessageBundle messages)
 
     public ComposedMail Compose(string template, string language, IReadOnlyDictionary<string, object?> model)
     {
-        var culture = new CultureInfo(language);
+        var culture = CultureInfo.GetCultureInfo(language);
         var portal = messages.Get(culture, "portal.name");
         var values = new Dictionary<string, object?>(model) { ["portal"] = portal };
         return new ComposedMail(
@@ -54,7 +54,7 @@ public sealed class MailComposer(MessageBundle messages)
                 ? result
                 : throw new InvalidOperationException($"Email template {file} is invalid: {error}"));
 
-        var context = new TemplateContext(new TemplateOptions { CultureInfo = new CultureInfo(language) });
+        var context = new TemplateContext(new TemplateOptions { CultureInfo = CultureInfo.GetCultureInfo(language) });
         foreach (var (key, value) in values)
         {
             context.SetValue(key, value);

@@ -21,7 +21,8 @@ public static class MailSetup
             var options = provider.GetRequiredService<IOptions<MailOptions>>().Value;
             return MailTransports.Create(options.Smtp,
                 options.PickupFolder ?? Path.Combine(provider.GetRequiredService<DataFolder>().Path, "mail"),
-                provider.GetRequiredService<ILoggerFactory>());
+                provider.GetRequiredService<ILoggerFactory>(),
+                logLinks: provider.GetRequiredService<IHostEnvironment>().IsDevelopment());
         });
         services.AddHostedService<MailDeliveryWorker>();
         return services;

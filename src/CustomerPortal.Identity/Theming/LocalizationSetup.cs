@@ -32,10 +32,7 @@ public static class LocalizationSetup
             {
                 return Results.BadRequest();
             }
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
+            RememberLanguage(context, language);
             // A signed-in user's choice is also the language of their emails and of the locale claim.
             if (context.User.Identity?.IsAuthenticated == true)
             {
@@ -49,6 +46,26 @@ public static class LocalizationSetup
             return Results.LocalRedirect(WithoutUiLocales(IsLocal(returnUrl) ? returnUrl! : "/"));
         }).AllowAnonymous();
         return endpoints;
+    }
+
+    /// <summary>The language this browser shows pages in from now on (the cookie the globe switch sets).</summary>
+    public static void RememberLanguage(HttpContext context, string language) =>
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
+
+    /// <summary>
+    /// At sign-in, a browser that has no language chosen yet takes the one stored on the user
+    /// (chosen at registration or in the settings); a choice made on this browser stays.
+    /// </summary>
+    public static void AdoptUserLanguage(HttpContext context, string? userLanguage)
+    {
+        if (userLanguage is not null && MessageBundle.Languages.Contains(userLanguage)
+            && !context.Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName))
+        {
+            RememberLanguage(context, userLanguage);
+        }
     }
 
     private static bool IsLocal(string? url) =>

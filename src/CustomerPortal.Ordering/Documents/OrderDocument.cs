@@ -148,7 +148,7 @@ public sealed record OrderDocument(
 
     private static AddressBlock Block(string heading, DocumentAddress address, MessageBundle messages, CultureInfo culture)
     {
-        var prefecture = messages.Get(new CultureInfo("ja"), $"prefecture.{address.Prefecture}");
+        var prefecture = messages.Get(CultureInfo.GetCultureInfo("ja"), $"prefecture.{address.Prefecture}");
         var lines = new List<string>
         {
             $"〒{address.PostalCode}",

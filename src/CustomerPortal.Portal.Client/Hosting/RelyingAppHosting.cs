@@ -85,7 +85,10 @@ public static class RelyingAppHosting
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
+            // A page asked for over plain HTTP moves to HTTPS before any credential is typed
+            // (behind a TLS-terminating proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         app.UseThemeStaticFiles();
         app.UseAuthentication();
@@ -99,6 +102,10 @@ public static class RelyingAppHosting
         app.MapRazorPages();
         app.MapPortalSignOut();
         app.MapPortalBackChannelLogout();
-        app.MapGet("/health/live", () => Results.Text("Healthy")).AllowAnonymous();
+        // Alive either way (200); during the IdP's maintenance it says so, like the IdP's own health.
+        app.MapGet("/health/live", async (MaintenanceFollower maintenance, CancellationToken cancellationToken) =>
+            (await maintenance.CurrentAsync(cancellationToken)).Enabled
+                ? Results.Json(new { status = "Degraded", description = "maintenance" })
+                : Results.Json(new { status = "Healthy" })).AllowAnonymous();
     }
 }

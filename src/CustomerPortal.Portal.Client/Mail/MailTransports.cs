@@ -36,7 +36,11 @@ public sealed class SmtpMailTransport(SmtpOptions smtp) : IMailTransport
 /// Without SMTP (the quick start), each message becomes an .eml file that any mail program
 /// opens, so a newcomer can follow the activation links locally.
 /// </summary>
-public sealed class PickupFolderMailTransport(string folder, ILogger<PickupFolderMailTransport> logger) : IMailTransport
+/// <param name="logLinks">
+/// Development only: also log the mail's first link, so that a newcomer finishing a registration
+/// locally finds it in the console. Never elsewhere: links are credentials and logs are not.
+/// </param>
+public sealed partial class PickupFolderMailTransport(string folder, ILogger<PickupFolderMailTransport> logger, bool logLinks = false) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
@@ -46,16 +50,26 @@ public sealed class PickupFolderMailTransport(string folder, ILogger<PickupFolde
         var temporary = path + ".tmp";
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, path, overwrite: true);
-        logger.LogInformation("Mail written to {MailFile}", path);
+        if (logLinks && FirstLink().Match(message.TextBody ?? "") is { Success: true } link)
+        {
+            logger.LogInformation("Mail written to {MailFile}; its link: {MailLink}", path, link.Value);
+        }
+        else
+        {
+            logger.LogInformation("Mail written to {MailFile}", path);
+        }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial System.Text.RegularExpressions.Regex FirstLink();
 }
 
 public static class MailTransports
 {
     /// <summary>SMTP when a host is configured, else .eml files in <paramref name="pickupFolder"/>.</summary>
-    public static IMailTransport Create(SmtpOptions smtp, string pickupFolder, ILoggerFactory logs) =>
+    public static IMailTransport Create(SmtpOptions smtp, string pickupFolder, ILoggerFactory logs, bool logLinks = false) =>
         string.IsNullOrWhiteSpace(smtp.Host)
-            ? new PickupFolderMailTransport(pickupFolder, logs.CreateLogger<PickupFolderMailTransport>())
+            ? new PickupFolderMailTransport(pickupFolder, logs.CreateLogger<PickupFolderMailTransport>(), logLinks)
             : new SmtpMailTransport(smtp);
 }
 

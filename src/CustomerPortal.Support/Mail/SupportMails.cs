@@ -14,7 +14,7 @@ public sealed class SupportMails(SupportDbContext db, MessageBundle messages, Su
     /// <summary>お問い合わせを受け付けました: what was sent, and where to follow it.</summary>
     public void QueueAcknowledgement(Inquiry inquiry)
     {
-        var culture = new CultureInfo(inquiry.Language);
+        var culture = CultureInfo.GetCultureInfo(inquiry.Language);
         string T(string key, params object?[] arguments) => messages.Get(culture, key, arguments);
         var category = content.Category(inquiry.Category)?.Name(inquiry.Language) ?? inquiry.Category;
         Queue(inquiry.Email, T("support.mail.ack.subject", T("portal.name"), inquiry.Number), string.Join("\n",
@@ -36,7 +36,7 @@ public sealed class SupportMails(SupportDbContext db, MessageBundle messages, Su
     /// <summary>A staff reply is waiting in the inquiry history.</summary>
     public void QueueReplyNotice(Inquiry inquiry)
     {
-        var culture = new CultureInfo(inquiry.Language);
+        var culture = CultureInfo.GetCultureInfo(inquiry.Language);
         string T(string key, params object?[] arguments) => messages.Get(culture, key, arguments);
         Queue(inquiry.Email, T("support.mail.reply.subject", T("portal.name"), inquiry.Number), string.Join("\n",
             T("support.mail.greeting", inquiry.CustomerName),

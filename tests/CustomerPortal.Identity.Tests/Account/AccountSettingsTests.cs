@@ -43,7 +43,8 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
                 ["Profile.Language"] = "en",
             });
 
-            Assert.Equal("ユーザー情報を保存しました。", saved.Saved);
+            // English was chosen: the pages speak it from now on, not only the emails.
+            Assert.Equal("Your user info is saved.", saved.Saved);
             Assert.Contains("佐々木", saved.SectionText("profile"));
             Assert.Contains("ササキ", saved.SectionText("profile"));
             Assert.Contains("購買部", saved.SectionText("profile"));
@@ -120,11 +121,13 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
 
             var unknown = await added.EditAsync("machines", "form.add-machine", new() { ["Serial"] = "8765432" });
             Assert.Contains("8765432", unknown.SectionText("machines"));
-            using (var scope = portal.Services.CreateScope())
+            // Flagged like at registration, and staff see the flag on the user's page.
+            using (var staff = portal.CreateBrowser())
             {
-                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-                var userId = (await UserAsync(email)).Id;
-                Assert.Equal(SerialCheck.Unknown, (await db.UserMachines.SingleAsync(m => m.UserId == userId && m.Serial == "8765432")).Check);
+                await (await LoginPage.OpenAsync(staff)).SubmitAsync(Accounts.Staff.Email, Accounts.Staff.Password);
+                var detail = await staff.GetPageAsync($"/staff/users/{(await UserAsync(email)).Id}");
+                var flagged = detail.QuerySelectorAll("dd.machines .machine").Single(m => m.TextContent.Contains("8765432", StringComparison.Ordinal));
+                Assert.Equal("台帳にない番号", flagged.QuerySelector(".badge")!.TextContent);
             }
 
             var editing = await browser.GetPageAsync("/account/settings?edit=machines");

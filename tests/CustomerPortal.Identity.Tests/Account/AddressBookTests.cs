@@ -149,6 +149,8 @@ public sealed class AddressBookTests(PortalFactory portal) : IClassFixture<Porta
         Assert.True(errors.TryGetProperty("postalCode", out _));
         Assert.True(errors.TryGetProperty("prefecture", out _));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Equal("application/problem+json", garbage.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("宛先の内容を送信してください。", (await garbage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]

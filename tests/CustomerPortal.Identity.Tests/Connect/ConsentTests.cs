@@ -34,6 +34,19 @@ public sealed class ConsentTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task ExplicitConsent_Remembered_IsAskedAgainWithPromptConsent()
+    {
+        using var browser = portal.CreateBrowser();
+        var client = OAuthClient.ThirdParty(browser);
+        client.ToClient(await browser.SubmitAsync(await OpenConsentAsync(browser, client), "section.consent form", submitButtonSelector: "button.primary"));
+
+        var asked = await browser.FollowAsync(await browser.GetAsync(client.AuthorizeUrl(scope: "openid profile email") + "&prompt=consent"));
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.NotNull((await browser.ParseAsync(asked)).QuerySelector("section.consent"));
+    }
+
+    [Fact]
     public async Task ExplicitConsent_Denied_ReturnsAccessDenied()
     {
         using var browser = portal.CreateBrowser();

@@ -15,6 +15,9 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
     [
         "/.well-known/openid-configuration", "/.well-known/jwks", "/connect/authorize", "/connect/token",
         "/connect/userinfo", "/connect/introspect", "/connect/revoke", "/connect/logout", "/account/login", "/language/en",
+        // The anonymous pages of registration, activation and password recovery, and the APIs.
+        "/account/register", "/account/verify-email", "/account/set-password", "/account/reset-password", "/account/confirm-email",
+        "/account/link", "/account/forgot-password", "/api/account/addresses", "/maintenance/status", "/health/ready",
     ];
 
     public static TheoryData<string, string> Cases()

@@ -10,7 +10,7 @@ public static partial class MailLinks
     {
         var match = LinkPattern().Matches(message.TextBody ?? "").Select(m => new Uri(m.Value)).FirstOrDefault(uri => uri.AbsolutePath == path)
             ?? throw new InvalidOperationException($"No link to {path} in \"{message.Subject}\":\n{message.TextBody}");
-        Assert.Contains(match.ToString(), message.HtmlBody); // the HTML part carries the same link
+        Assert.Contains(match.ToString(), System.Net.WebUtility.HtmlDecode(message.HtmlBody)); // the HTML part carries the same link
         return match.PathAndQuery;
     }
 

@@ -37,6 +37,28 @@ public sealed class ActivationLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LostPasswordMail_ComesAgain_FromTheUsedVerifyLink_AndFromForgotPassword()
+    {
+        var email = await RegisterAsync();
+        var verifyUrl = MailLinks.Find((await _portal.Smtp.WaitForAsync(email, 2))[1], "/account/verify-email");
+        using var customer = _portal.CreateBrowser();
+        await customer.SubmitAsync(await customer.GetPageAsync(verifyUrl), "form[method=post]");
+        await _portal.Smtp.WaitForAsync(email, 3); // mail 3, say it never arrived
+
+        // The verify link, used, leads to a page that sends what the account waits for: the password step.
+        var used = await customer.GetPageAsync((await customer.GetAsync(verifyUrl)).Headers.Location!.ToString());
+        await customer.SubmitAsync(used, "form[method=post]", new Dictionary<string, string> { ["Email"] = email });
+        var again = (await _portal.Smtp.WaitForAsync(email, 4))[3];
+        Assert.Contains("ステップ 2/3", again.Subject);
+        Assert.NotNull((await customer.GetPageAsync(MailLinks.Find(again, "/account/set-password"))).QuerySelector("form[method=post]"));
+
+        // "Forgot your password?" does the same for an account that has no password yet.
+        var forgot = await customer.GetPageAsync("/account/forgot-password");
+        await customer.SubmitAsync(forgot, "section form[method=post]", new Dictionary<string, string> { ["Email"] = email });
+        Assert.Contains("ステップ 2/3", (await _portal.Smtp.WaitForAsync(email, 5))[4].Subject);
+    }
+
+    [Fact]
     public async Task ExpiredLink_OffersAFreshOne_AnsweringAlikeForUnknownAddresses()
     {
         var email = await RegisterAsync();

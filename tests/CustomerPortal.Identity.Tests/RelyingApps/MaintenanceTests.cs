@@ -30,6 +30,13 @@ public sealed class MaintenanceTests(PortalStackFixture portal)
             Assert.Equal(HttpStatusCode.OK, (await staff.OpenAsync(new Uri(portal.Support, "staff/inquiries"))).Status);
             using var http = new HttpClient();
             Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(new Uri(portal.Ordering, "signout-backchannel"), new FormUrlEncodedContent([]))).StatusCode);
+            // Each app's health says so, and the app stays alive.
+            foreach (var app in new[] { portal.Ordering, portal.Support })
+            {
+                var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(app, "health/live"))).RootElement;
+                Assert.Equal("Degraded", health.GetProperty("status").GetString());
+                Assert.Equal("maintenance", health.GetProperty("description").GetString());
+            }
         }
         finally
         {

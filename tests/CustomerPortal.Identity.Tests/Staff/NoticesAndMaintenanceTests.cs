@@ -74,6 +74,19 @@ public sealed class NoticesAndMaintenanceTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/staff/registrations")).StatusCode);
         }
+        // A customer who types the right password is not signed in: no session to come back to.
+        using (var late = _portal.CreateBrowser())
+        {
+            var refused = await late.FollowAsync(await (await LoginPage.OpenAsync(late)).SubmitAsync(Accounts.Buyer.Email, Accounts.Buyer.Password));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Contains("システムメンテナンスのため停止しています。", (await late.ParseAsync(refused)).Body!.TextContent);
+            await admin.SubmitAsync(await admin.GetPageAsync("/staff/maintenance"), "form.maintenance-off");
+            Assert.Equal(HttpStatusCode.Redirect, (await late.GetAsync("/account/settings")).StatusCode); // to the sign-in page
+            await admin.SubmitAsync(await admin.GetPageAsync("/staff/maintenance"), "form.maintenance-on", new Dictionary<string, string>
+            {
+                ["MessageJa"] = "システムメンテナンスのため停止しています。", ["MessageEn"] = "Down for system maintenance.", ["ExpectedEnd"] = end,
+            });
+        }
         var ready = JsonDocument.Parse(await customer.Http.GetStringAsync("/health/ready")).RootElement;
         Assert.Equal("Degraded", ready.GetProperty("status").GetString());
         Assert.Equal("maintenance", ready.GetProperty("checks").GetProperty("maintenance").GetProperty("description").GetString());

@@ -87,6 +87,33 @@ public sealed class StaffConsoleTests(PortalFactory portal) : IClassFixture<Port
 
         Assert.Equal("invalid_grant", (await app.RefreshAsync(grant.RefreshToken!)).Error);
         Assert.Equal("login_required", (await app.AuthorizeAsync(credentials: null, extra: new Dictionary<string, string?> { ["prompt"] = "none" })).Error);
+        var audit = await staff.GetPageAsync("/staff/audit?type=SessionsEnded&email=" + Uri.EscapeDataString(email));
+        var row = audit.QuerySelector("table.audit tbody tr[data-type=SessionsEnded]")!;
+        Assert.Contains("全セッション終了", row.TextContent); // the type in the staff member's language
+        Assert.Contains("staff@example.com", row.TextContent);
+    }
+
+    [Fact]
+    public async Task Resend_SendsTheMailOfTheStepTheAccountWaitsFor_AndIsAudited()
+    {
+        var email = await NewCustomerAsync();
+        await portal.WithUserAsync(email, async (users, user) =>
+        {
+            user.Status = AccountStatus.Approved; // approved, the address not verified yet
+            await users.UpdateAsync(user);
+        });
+        using var staff = await SignedInAsync(Accounts.Staff.Email, Accounts.Staff.Password);
+
+        await staff.SubmitAsync(await OpenDetailAsync(staff, email), "form.resend");
+
+        using (var scope = portal.Services.CreateScope())
+        {
+            var queued = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().OutboxMessages.AsNoTracking()
+                .Where(m => m.Recipient == email).Select(m => m.Template).ToListAsync();
+            Assert.Equal(["verify-email"], queued);
+        }
+        var audit = await staff.GetPageAsync("/staff/audit?type=ActivationMailResent&email=" + Uri.EscapeDataString(email));
+        Assert.Contains("アクティベーションメール再送", audit.QuerySelector("table.audit tbody tr")!.TextContent);
     }
 
     [Fact]

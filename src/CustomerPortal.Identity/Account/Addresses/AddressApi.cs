@@ -24,9 +24,10 @@ public static class AddressApi
             Results.Ok((await book.ListAsync(SubjectOf(user))).Select(AddressDto.From)));
         api.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, AddressBook book) =>
             await book.FindAsync(SubjectOf(user), id) is { } entry ? Results.Ok(AddressDto.From(entry)) : NotFound());
-        api.MapPost("/", async (AddressInput? input, ClaimsPrincipal user, AddressBook book, MessageBundle messages) =>
+        api.MapPost("/", async (HttpRequest request, ClaimsPrincipal user, AddressBook book, MessageBundle messages) =>
         {
-            if (Invalid(input, messages) is { } problem)
+            var (input, problem) = await ReadAsync(request, messages);
+            if (problem is not null)
             {
                 return problem;
             }
@@ -35,9 +36,10 @@ public static class AddressApi
                 ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: messages["address.error.full"])
                 : Results.Created($"/api/account/addresses/{entry.Id}", AddressDto.From(entry));
         });
-        api.MapPut("/{id:guid}", async (Guid id, AddressInput? input, ClaimsPrincipal user, AddressBook book, MessageBundle messages) =>
+        api.MapPut("/{id:guid}", async (Guid id, HttpRequest request, ClaimsPrincipal user, AddressBook book, MessageBundle messages) =>
         {
-            if (Invalid(input, messages) is { } problem)
+            var (input, problem) = await ReadAsync(request, messages);
+            if (problem is not null)
             {
                 return problem;
             }
@@ -52,25 +54,46 @@ public static class AddressApi
         authorization.AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
-            .RequireAssertion(context => context.User.HasScope(Scope) && context.User.FindFirst(OpenIddictConstants.Claims.Subject) is not null));
+            .RequireAssertion(context => context.User.HasScope(Scope) && IsUser(context.User)));
+
+    /// <summary>
+    /// A token issued to a person, not to a client on its own behalf: a client-credentials token
+    /// names the client as its subject, and has no address book to read or write.
+    /// </summary>
+    private static bool IsUser(ClaimsPrincipal token) =>
+        token.FindFirst(OpenIddictConstants.Claims.Subject)?.Value is { Length: > 0 } subject
+        && subject != token.FindFirst(OpenIddictConstants.Claims.ClientId)?.Value;
 
     private static string SubjectOf(ClaimsPrincipal user) => user.FindFirst(OpenIddictConstants.Claims.Subject)!.Value;
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    private static IResult? Invalid(AddressInput? input, MessageBundle messages)
+    /// <summary>
+    /// The body as an address, or a problem: read here rather than bound by the framework, so
+    /// that a body that is no JSON at all gets problem details too, not a bare 400 or an HTML page.
+    /// </summary>
+    private static async Task<(AddressInput? Input, IResult? Problem)> ReadAsync(HttpRequest request, MessageBundle messages)
     {
+        AddressInput? input;
+        try
+        {
+            input = request.HasJsonContentType() ? await request.ReadFromJsonAsync<AddressInput>(request.HttpContext.RequestAborted) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            input = null;
+        }
         if (input is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: messages["address.error.body"]);
+            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: messages["address.error.body"]));
         }
         input.Normalize();
         var errors = input.Validate();
         return errors.Count == 0
-            ? null
-            : Results.ValidationProblem(
+            ? (input, null)
+            : (null, Results.ValidationProblem(
                 errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { messages[e.Value] }),
-                title: messages["register.error.summary"]);
+                title: messages["register.error.summary"]));
     }
 }
 

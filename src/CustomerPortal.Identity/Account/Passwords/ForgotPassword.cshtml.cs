@@ -8,11 +8,11 @@ namespace CustomerPortal.Identity.Account.Passwords;
 
 /// <summary>
 /// 「パスワードを忘れた場合」: the registered address gets a single-use reset link. The answer is
-/// the same whether or not the address is registered.
+/// the same whether or not the address is registered (or still being activated).
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RegistrationThrottling.Policy)]
-public sealed class ForgotPasswordModel(PasswordChanges passwords) : PageModel
+public sealed class ForgotPasswordModel(PasswordChanges passwords, Activation.AccountLifecycle lifecycle) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -37,6 +37,8 @@ public sealed class ForgotPasswordModel(PasswordChanges passwords) : PageModel
             return Page();
         }
         await passwords.SendResetLinkAsync(email);
+        // Someone still in activation has no password to reset: they get their next step's link.
+        await lifecycle.ResendPendingStepAsync(email);
         Sent = true;
         return Page();
     }

@@ -45,7 +45,7 @@ public sealed class PasswordChanges(
         outbox.Enqueue("password-reset", user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
-            ["link"] = addresses.For($"account/reset-password?token={token}"),
+            ["link"] = addresses.For($"account/reset-password?token={token}", user.Locale),
             ["minutes"] = (int)options.Value.ResetPasswordLinkLifetime.TotalMinutes,
         });
         audit.Add(Staff.Audit.AuditEventType.PasswordResetRequested, user.Id, user.Email);
@@ -119,7 +119,7 @@ public sealed class PasswordChanges(
         outbox.Enqueue("password-changed", user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
-            ["reset_url"] = addresses.For("account/forgot-password"),
+            ["reset_url"] = addresses.For("account/forgot-password", user.Locale),
         });
         await db.SaveChangesAsync();
     }

@@ -40,6 +40,11 @@ public sealed class BrowserSessions(PortalDbContext db, LogoutNotifier notifier,
         await EndWhereAsync(db.UserSessions.Where(s => s.Id == sid && s.EndedAt == null));
     }
 
+    /// <summary>The user's sessions still open (one per browser signed in), newest first.</summary>
+    public async Task<IReadOnlyList<UserSession>> ListActiveAsync(string userId) =>
+        (await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync())
+            .OrderByDescending(s => s.CreatedAt).ToList();
+
     /// <summary>Every session of the user but <paramref name="keep"/> (the one that changed the password).</summary>
     public Task EndAllForUserAsync(string userId, string? keep = null) =>
         EndWhereAsync(db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep));

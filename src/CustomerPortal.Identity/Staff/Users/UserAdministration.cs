@@ -47,17 +47,10 @@ public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUse
     /// <summary>Sends the mail of the step the account is waiting for again; false when it waits for none.</summary>
     public async Task<bool> ResendActivationAsync(PortalUser user)
     {
-        LinkPurpose? purpose = user.Status switch
-        {
-            AccountStatus.Approved => LinkPurpose.VerifyEmail,
-            AccountStatus.EmailVerified => LinkPurpose.SetPassword,
-            _ => null,
-        };
-        if (purpose is null)
+        if (await lifecycle.ResendPendingStepAsync(user.Email!) is not { } purpose)
         {
             return false;
         }
-        await lifecycle.ResendAsync(user.Email!, purpose.Value);
         await audit.WriteAsync(AuditEventType.ActivationMailResent, user.Id, user.Email, purpose.ToString());
         return true;
     }
