@@ -72,10 +72,15 @@ public sealed class SettingsModel(
             Edit = "profile";
             return Page();
         }
+        var languageBefore = Account.Locale;
         Profile.CopyTo(Account);
         await users.UpdateAsync(Account);
-        // The chosen language applies at once to these pages, not only to emails.
-        LocalizationSetup.RememberLanguage(HttpContext, Account.Locale);
+        if (Account.Locale != languageBefore)
+        {
+            // A new language applies at once to these pages, not only to emails; saving other
+            // fields leaves the language this browser shows alone.
+            LocalizationSetup.RememberLanguage(HttpContext, Account.Locale);
+        }
         return Done("profile");
     }
 

@@ -23,6 +23,8 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
             Assert.NotNull(menu.QuerySelector("a[href='/account/settings']"));
             Assert.NotNull(menu.QuerySelector("a[href='/account/password']"));
             Assert.NotNull(menu.QuerySelector("form[action='/connect/logout']"));
+            // The guide's other way: "アカウント設定" in the top menu itself.
+            Assert.Equal("アカウント設定", home.QuerySelector("header.top-bar > a.account-settings[href='/account/settings']")!.TextContent.Trim());
         }
     }
 

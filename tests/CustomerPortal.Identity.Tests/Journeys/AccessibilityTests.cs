@@ -39,6 +39,12 @@ public sealed class AccessibilityTests : IAsyncLifetime
 
             await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));
             await CheckAsync(page, $"sign-in-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/account/forgot-password"));
+            await CheckAsync(page, $"forgot-password-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/account/link?purpose=verify-email&reason=expired"));
+            await CheckAsync(page, $"link-expired-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/maintenance"));
+            await CheckAsync(page, $"maintenance-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/register"));
             await CheckAsync(page, $"sign-up-{language}-{theme}", language, problems);
 
@@ -62,12 +68,28 @@ public sealed class AccessibilityTests : IAsyncLifetime
             await CheckAsync(page, $"account-settings-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/settings?edit=profile"));
             await CheckAsync(page, $"account-settings-edit-{language}-{theme}", language, problems);
+            foreach (var (path, name) in new[] { ("/account/addresses/new", "address-new"), ("/account/password", "change-password"), ("/account/apps", "sessions-and-apps") })
+            {
+                await page.GotoAsync(Url(path));
+                await CheckAsync(page, $"{name}-{language}-{theme}", language, problems);
+            }
 
             await context.ClearCookiesAsync();
             await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));
             await SignInAsync(page, Url("/account/login"), "staff@example.com", "Staff-2026");
             await page.GotoAsync(Url("/staff/registrations"));
             await CheckAsync(page, $"staff-queue-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url((await page.Locator("table a").First.GetAttributeAsync("href"))!));
+            await CheckAsync(page, $"staff-review-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/staff/users?q=operator%40example.com"));
+            await CheckAsync(page, $"staff-users-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url((await page.Locator("table.users a").First.GetAttributeAsync("href"))!));
+            await CheckAsync(page, $"staff-user-{language}-{theme}", language, problems);
+            foreach (var (path, name) in new[] { ("/staff/audit", "staff-audit"), ("/staff/outbox", "staff-outbox"), ("/staff/notices", "staff-notices") })
+            {
+                await page.GotoAsync(Url(path));
+                await CheckAsync(page, $"{name}-{language}-{theme}", language, problems);
+            }
         }
         try { Directory.Delete(work, recursive: true); } catch (IOException) { }
 

@@ -13,14 +13,20 @@ document.querySelectorAll("ul.password-checklist").forEach((list) => {
     lowercase: (p) => /[a-z]/.test(p),
     digit: (p) => /[0-9]/.test(p),
   };
+  // Each rule stays a list item (a list may hold nothing else); its state is spoken from a
+  // visually hidden text in the page's language, the tick is drawn by the "met" class.
+  list.querySelectorAll("li[data-rule]").forEach((item) => {
+    const state = document.createElement("span");
+    state.className = "visually-hidden rule-state";
+    item.append(state);
+  });
   const update = () => {
     list.querySelectorAll("li[data-rule]").forEach((item) => {
       const met = rules[item.dataset.rule](field.value);
       item.classList.toggle("met", met);
-      item.setAttribute("aria-checked", String(met));
+      item.querySelector(".rule-state").textContent = met ? list.dataset.met : list.dataset.unmet;
     });
   };
-  list.querySelectorAll("li[data-rule]").forEach((item) => item.setAttribute("role", "checkbox"));
   field.addEventListener("input", update);
   update();
 });
