@@ -336,6 +336,8 @@ public sealed class AccountLifecycle(
             ["news_by_email"] = Text(user.ProductNewsByEmail ? "common.yes" : "common.no"),
             ["news_by_phone"] = Text(user.ProductNewsByPhone ? "common.yes" : "common.no"),
             ["business_days"] = options.Value.ReviewBusinessDays,
+            // Without staff review (Registration:RequireApproval false) the next mail follows at once.
+            ["review"] = options.Value.RequireApproval,
         };
     }
 

@@ -21,8 +21,12 @@ public sealed class ActivationLinkTests : IAsyncLifetime
     public async Task WithoutApproval_TheVerificationLinkFollowsAtOnce_AndWorksOnlyOnce()
     {
         var email = await RegisterAsync();
-        var verifyUrl = MailLinks.Find((await _portal.Smtp.WaitForAsync(email, 2))[1], "/account/verify-email");
+        var mails = await _portal.Smtp.WaitForAsync(email, 2);
+        var verifyUrl = MailLinks.Find(mails[1], "/account/verify-email");
         using var customer = _portal.CreateBrowser();
+        // Mail 1 promises no review of about 3 business days when there is none.
+        Assert.DoesNotContain("営業日", mails[0].TextBody);
+        Assert.Contains("ステップ 1/3", mails[0].TextBody);
 
         var page = await customer.GetPageAsync(verifyUrl);
         Assert.Equal(HttpStatusCode.OK, (await customer.SubmitAsync(page, "form[method=post]")).StatusCode);

@@ -29,6 +29,7 @@ public static class EmailPreview
         ["news_by_email"] = "希望する",
         ["news_by_phone"] = "希望しない",
         ["business_days"] = 3,
+        ["review"] = true,
         ["link"] = "https://portal.example.com/account/link-preview",
         ["hours"] = 24,
         ["minutes"] = 30,
