@@ -1,5 +1,6 @@
-using CustomerPortal.Identity.Theming;
 using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Theming;
+using CustomerPortal.Portal.Client;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -81,7 +82,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
             return Page();
         }
 
-        if ((await maintenance.CurrentAsync()).Enabled && !await users.IsInRoleAsync(user, "staff") && !await users.IsInRoleAsync(user, "admin"))
+        if ((await maintenance.CurrentAsync()).Enabled && !await users.IsInRoleAsync(user, PortalRoles.Staff) && !await users.IsInRoleAsync(user, PortalRoles.Admin))
         {
             // Only staff work during maintenance: a customer is not signed in (no session, no
             // first-sign-in mail) and sees the maintenance page instead.

@@ -1,9 +1,9 @@
-using CustomerPortal.Identity.Theming;
 using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Machines;
 using CustomerPortal.Identity.Registration;
+using CustomerPortal.Identity.Theming;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

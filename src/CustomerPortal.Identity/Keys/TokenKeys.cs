@@ -43,9 +43,11 @@ public sealed record TokenKeys(X509Certificate2 Signing, X509Certificate2 Encryp
         return LoadFile(file, setting);
     }
 
+    // Exportable: the symmetric token keys are derived from the encryption key (DerivedTokenKeys),
+    // which Windows refuses for keys loaded without this flag; Linux exports them either way.
     private static X509Certificate2 LoadFile(CertificateFile file, string what)
     {
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(file.Path!, file.Password, X509KeyStorageFlags.EphemeralKeySet);
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(file.Path!, file.Password, X509KeyStorageFlags.EphemeralKeySet | X509KeyStorageFlags.Exportable);
         if (!certificate.HasPrivateKey || certificate.GetRSAPrivateKey() is null)
         {
             throw new InvalidOperationException($"The {what} ({file.Path}) must hold an RSA private key.");
@@ -58,7 +60,7 @@ public sealed record TokenKeys(X509Certificate2 Signing, X509Certificate2 Encryp
         var path = Path.Combine(folder, $"{name}.pfx");
         if (File.Exists(path))
         {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, password: null, X509KeyStorageFlags.EphemeralKeySet);
+            return X509CertificateLoader.LoadPkcs12FromFile(path, password: null, X509KeyStorageFlags.EphemeralKeySet | X509KeyStorageFlags.Exportable);
         }
 
         Directory.CreateDirectory(folder);
@@ -72,7 +74,7 @@ public sealed record TokenKeys(X509Certificate2 Signing, X509Certificate2 Encryp
         var temporary = path + ".tmp";
         File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: false);
-        return X509CertificateLoader.LoadPkcs12(bytes, password: null, X509KeyStorageFlags.EphemeralKeySet);
+        return X509CertificateLoader.LoadPkcs12(bytes, password: null, X509KeyStorageFlags.EphemeralKeySet | X509KeyStorageFlags.Exportable);
     }
 }
 
