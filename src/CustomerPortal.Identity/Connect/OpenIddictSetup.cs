@@ -29,6 +29,7 @@ public static class OpenIddictSetup
         var seed = SeedFolder.From(configuration, environment);
 
         services.AddScoped<PortalPrincipalFactory>();
+        services.AddSingleton<ScopeResources>();
         services.AddOptions<PruningOptions>().Bind(configuration.GetSection(PruningOptions.Section))
             .Validate(o => o.Interval > TimeSpan.Zero && o.Retention >= TimeSpan.Zero, "Pruning:Interval must be positive and Pruning:Retention not negative.")
             .ValidateOnStart();

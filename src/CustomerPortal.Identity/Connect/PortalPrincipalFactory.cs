@@ -15,7 +15,8 @@ namespace CustomerPortal.Identity.Connect;
 /// Builds every principal the token server hands to OpenIddict (authorization endpoint, code and
 /// refresh exchanges, userinfo, client credentials). Claims are added only for granted scopes.
 /// </summary>
-public sealed class PortalPrincipalFactory(UserManager<PortalUser> users, IOpenIddictScopeManager scopeManager, PortalDbContext db, MessageBundle messages)
+public sealed class PortalPrincipalFactory(
+    UserManager<PortalUser> users, IOpenIddictScopeManager scopeManager, ScopeResources scopeResources, PortalDbContext db, MessageBundle messages)
 {
     public async Task<ClaimsPrincipal> CreateForUserAsync(
         PortalUser user, ImmutableArray<string> scopes, DateTimeOffset? authenticatedAt, string? sessionId = null, CancellationToken cancellationToken = default)
@@ -86,7 +87,7 @@ public sealed class PortalPrincipalFactory(UserManager<PortalUser> users, IOpenI
     private async Task<ClaimsPrincipal> FinishAsync(ClaimsIdentity identity, ImmutableArray<string> scopes, CancellationToken cancellationToken)
     {
         identity.SetScopes(scopes);
-        identity.SetResources(await scopeManager.ListResourcesAsync(scopes, cancellationToken).ToListAsync(cancellationToken));
+        identity.SetResources(await scopeResources.ForAsync(scopeManager, scopes, cancellationToken));
         identity.SetDestinations(ClaimDestinations.For);
         return new ClaimsPrincipal(identity);
     }
