@@ -178,10 +178,14 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
             Assert.Equal(3, history.Count); // email on, phone on, email off
             Assert.Contains("製品案内（メール） — 希望しない (アカウント設定)", history[0]);
         }
-        using var scope = portal.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var userId = (await UserAsync(email)).Id;
-        Assert.Equal(3, await db.ContactPreferenceChanges.CountAsync(c => c.UserId == userId && c.Channel == "account-settings"));
+        // Staff can show the consent later: the same history on the user's page in the console.
+        using var staff = portal.CreateBrowser();
+        await (await LoginPage.OpenAsync(staff)).SubmitAsync(Accounts.Staff.Email, Accounts.Staff.Password);
+        var detail = await staff.GetPageAsync($"/staff/users/{(await UserAsync(email)).Id}");
+        Assert.Equal("希望しない", detail.QuerySelector("dd.news-email")!.TextContent.Trim());
+        var recorded = detail.QuerySelectorAll(".preference-history li").Select(li => li.TextContent).ToList();
+        Assert.Equal(3, recorded.Count);
+        Assert.Contains("製品案内（メール） — 希望しない (アカウント設定)", recorded[0]);
     }
 
     public const string Password = "Settings-2026";

@@ -1,3 +1,4 @@
+using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Machines;
 using Microsoft.AspNetCore.Authorization;
@@ -10,13 +11,17 @@ namespace CustomerPortal.Identity.Staff.Users;
 
 /// <summary>A customer as staff see it: status, requested and granted roles, machines, and the actions of user help.</summary>
 [Authorize(Policy = StaffSetup.Policy)]
-public sealed class UserDetailModel(PortalDbContext db, UserManager<PortalUser> users, UserMachines machines, UserAdministration administration) : PageModel
+public sealed class UserDetailModel(
+    PortalDbContext db, UserManager<PortalUser> users, UserMachines machines, UserAdministration administration, Account.Preferences.ContactPreferences preferences) : PageModel
 {
     public PortalUser Customer { get; private set; } = null!;
     public IList<string> GrantedRoles { get; private set; } = [];
     public IReadOnlyList<MachineView> Machines { get; private set; } = [];
     public bool LockedOut { get; private set; }
     public bool IsAdmin { get; private set; }
+
+    /// <summary>Every change of the contact preferences, so that staff can show what was consented to, when and where.</summary>
+    public IReadOnlyList<ContactPreferenceChange> PreferenceHistory { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -57,6 +62,7 @@ public sealed class UserDetailModel(PortalDbContext db, UserManager<PortalUser> 
         Machines = await machines.ListAsync(user.Id);
         LockedOut = administration.IsLockedOut(user);
         IsAdmin = User.IsInRole("admin");
+        PreferenceHistory = await preferences.HistoryAsync(user.Id);
         return true;
     }
 }
