@@ -70,6 +70,9 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
             Assert.Equal("この項目は必須です。", result.ErrorFor("FamilyName"));
             Assert.Equal("12", result.Document.QuerySelector("#Phone")!.GetAttribute("value"));
             Assert.Null(result.Saved);
+            // Screen readers hear at once that the form came back with errors.
+            Assert.Equal("入力内容に誤りがあります。各項目のメッセージをご確認ください。", result.Document.QuerySelector("[role=alert]#form-error")!.TextContent.Trim());
+            Assert.Contains("Phone-error", result.Document.QuerySelector("#Phone")!.GetAttribute("aria-describedby"));
         }
     }
 
