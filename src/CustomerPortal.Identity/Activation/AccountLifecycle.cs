@@ -51,6 +51,14 @@ public sealed class AccountLifecycle(
             {
                 ["name"] = existing.DisplayName,
                 ["sign_in_url"] = addresses.For("account/login", existing.Locale),
+                // What the owner can do depends on where the earlier registration stands.
+                ["stage"] = existing.Status switch
+                {
+                    AccountStatus.PendingReview => "review",
+                    AccountStatus.Approved or AccountStatus.EmailVerified => "activation",
+                    AccountStatus.Rejected => "rejected",
+                    _ => "active",
+                },
             });
             await db.SaveChangesAsync();
             await transaction.CommitAsync();

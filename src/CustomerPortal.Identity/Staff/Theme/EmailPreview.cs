@@ -30,6 +30,7 @@ public static class EmailPreview
         ["news_by_phone"] = "希望しない",
         ["business_days"] = 3,
         ["review"] = true,
+        ["stage"] = "active",
         ["link"] = "https://portal.example.com/account/link-preview",
         ["hours"] = 24,
         ["minutes"] = 30,
