@@ -35,28 +35,25 @@ public sealed class ConnectedApps(
                 ? known with { Scopes = [.. known.Scopes.Union(scopes)], Since = Min(known.Since, since) }
                 : new ConnectedApp(clientId, name, scopes, since);
         }
-        var apps = new List<ConnectedApp>();
-        foreach (var app in byClient.Values.OrderBy(app => app.Name, StringComparer.Ordinal))
-        {
-            apps.Add(app with { Scopes = await DescribeAsync(app.Scopes, culture) });
-        }
-        return apps;
+        var described = await DescribeAsync(byClient.Values.SelectMany(app => app.Scopes).ToHashSet(StringComparer.Ordinal), culture);
+        return [.. byClient.Values
+            .OrderBy(app => app.Name, StringComparer.Ordinal)
+            .Select(app => app with { Scopes = [.. app.Scopes.Where(described.ContainsKey).Select(scope => described[scope])] })];
     }
 
-    /// <summary>What each scope lets the app see, in the user's words (seed/scopes.json), not its protocol name.</summary>
-    private async Task<IReadOnlyList<string>> DescribeAsync(IReadOnlyList<string> scopes, CultureInfo culture)
+    /// <summary>
+    /// What each scope lets an app see, in the user's words (seed/scopes.json) rather than its
+    /// protocol name; looked up once for all the apps. "openid" is left out: it is the sign-in itself.
+    /// </summary>
+    private async Task<Dictionary<string, string>> DescribeAsync(IEnumerable<string> scopes, CultureInfo culture)
     {
-        var described = new List<string>();
-        foreach (var scope in scopes)
+        var described = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var scope in scopes.Where(scope => scope != Scopes.OpenId))
         {
-            if (scope == Scopes.OpenId)
-            {
-                continue; // signing in itself, which the whole row is about
-            }
             var entry = await scopeManager.FindByNameAsync(scope);
-            described.Add(entry is not null && await scopeManager.GetLocalizedDisplayNameAsync(entry, culture) is { } name
+            described[scope] = entry is not null && await scopeManager.GetLocalizedDisplayNameAsync(entry, culture) is { } name
                 ? name
-                : messages.Get(culture, scope == Scopes.OfflineAccess ? "apps.scope.offlineAccess" : "apps.scope.other"));
+                : messages.Get(culture, scope == Scopes.OfflineAccess ? "apps.scope.offlineAccess" : "apps.scope.other");
         }
         return described;
     }

@@ -55,8 +55,8 @@ public sealed class AccountLifecycle(
                 ["stage"] = existing.Status switch
                 {
                     AccountStatus.PendingReview => "review",
-                    AccountStatus.Approved or AccountStatus.EmailVerified => "activation",
                     AccountStatus.Rejected => "rejected",
+                    _ when PendingStep(existing) is not null => "activation",
                     _ => "active",
                 },
             });
