@@ -68,6 +68,10 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
             start.Environment["Storage__ConnectionString"] = connectionString;
         }
         start.Environment["Throttling__SignInAttemptsPerMinute"] = "100000000";
+        // The per-address and per-account limits would otherwise answer most posts of the enumeration timing.
+        start.Environment["Registration__PerAddressPerHour"] = "100000000";
+        start.Environment["Registration__PerSerialPerDay"] = "100000000";
+        start.Environment["Registration__ResetLinksPerAccountPerHour"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         var process = Process.Start(start)!;

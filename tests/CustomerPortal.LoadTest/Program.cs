@@ -4,6 +4,7 @@ using CustomerPortal.LoadTest;
 // Load benchmark of the IdP on loopback. Not a test: it measures, it does not judge.
 //   dotnet run -c Release --project tests/CustomerPortal.LoadTest -- [--seconds 10] [--warmup 5] [--concurrency 16] [--users 1000] [--postgres "Host=…;Username=…"]
 //     [--only jwks,client_credentials] [--no-reference]   (for profiling one scenario against the IdP alone)
+//     [--only enumeration --no-reference]   (only the timing of answers for registered and unknown addresses)
 var seconds = Option(args, "--seconds", 10);
 var concurrency = Option(args, "--concurrency", 16);
 var users = Option(args, "--users", 1000);
@@ -20,6 +21,16 @@ var ours = new List<ScenarioResult>();
 foreach (var scenario in Chosen(Scenarios.Portal(idp)))
 {
     ours.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency, warmUp));
+}
+var enumeration = new List<EnumerationResult>();
+if (only is null || only.Contains("enumeration"))
+{
+    foreach (var pair in EnumerationTiming.Pairs(idp))
+    {
+        enumeration.Add(new(pair.Name,
+            await LoadRunner.RunAsync(pair.Existing, TimeSpan.FromSeconds(seconds), concurrency, warmUp),
+            await LoadRunner.RunAsync(pair.Unknown, TimeSpan.FromSeconds(seconds), concurrency, warmUp)));
+    }
 }
 var peakMemory = idp.PeakMemoryMegabytes();
 await idp.DisposeAsync(); // the reference runs alone on the same cores
@@ -43,6 +54,17 @@ for (var i = 0; i < ours.Count; i++)
     Console.WriteLine($"{mine.Name,-26} {mine.RequestsPerSecond,10:F1} {mine.P50.TotalMilliseconds,9:F1} {mine.P99.TotalMilliseconds,9:F1} {mine.Errors,7} | " +
         (other is null ? "(reference not run)" :
         $"{other.RequestsPerSecond,20:F1} {other.P50.TotalMilliseconds,9:F1} {other.P99.TotalMilliseconds,9:F1} {other.Errors,7} | {mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}"));
+}
+if (enumeration.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Answers that must not tell whether an address is registered (medians at most {EnumerationTiming.Tolerance:P0} apart):");
+    Console.WriteLine($"{"form",-26} {"registered p50 ms",18} {"unknown p50 ms",15} {"difference",11} {"errors",7}  verdict");
+    foreach (var result in enumeration)
+    {
+        Console.WriteLine($"{result.Name,-26} {result.Existing.P50.TotalMilliseconds,18:F1} {result.Unknown.P50.TotalMilliseconds,15:F1} {result.Difference,11:P1} " +
+            $"{result.Existing.Errors + result.Unknown.Errors,7}  {(result.Difference <= EnumerationTiming.Tolerance ? "met" : "MISSED")}");
+    }
 }
 Console.WriteLine();
 Console.WriteLine($"IdP peak memory (VmHWM): {peakMemory:F0} MiB");

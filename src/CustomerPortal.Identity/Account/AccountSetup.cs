@@ -46,6 +46,7 @@ public static class AccountSetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
             cookie.Events.OnSigningIn = StampAuthenticationTime;
+            Connect.Sessions.SessionCookie.Configure(cookie);
         });
 
         // The sign-in cookie is re-validated against the user's security stamp, so a password
@@ -70,6 +71,8 @@ public static class AccountSetup
         services.AddScoped<Addresses.AddressBook>();
         services.AddScoped<Preferences.ContactPreferences>();
         services.AddScoped<EmailChange>();
+        services.AddScoped<CurrentPasswordCheck>();
+        services.AddSingleton<CurrentPasswordThrottle>();
         services.AddScoped<Passwords.PasswordChanges>();
         services.AddScoped<GrantRevocation>();
         services.AddScoped<ConnectedApps>();

@@ -12,7 +12,8 @@ namespace CustomerPortal.Identity.Account;
 /// Sessions and connected apps: each app the user signed in to, with a button that takes its
 /// access away, and the browsers signed in, with one button that signs out all but this one.
 /// </summary>
-public sealed class AppsModel(UserManager<PortalUser> users, ConnectedApps apps, GrantRevocation grants, BrowserSessions sessions, Staff.Audit.AuditLog audit) : PageModel
+public sealed class AppsModel(
+    UserManager<PortalUser> users, ConnectedApps apps, GrantRevocation grants, BrowserSessions sessions, EmailChange emailChange, Staff.Audit.AuditLog audit) : PageModel
 {
     public IReadOnlyList<ConnectedApp> Apps { get; private set; } = [];
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
@@ -35,6 +36,7 @@ public sealed class AppsModel(UserManager<PortalUser> users, ConnectedApps apps,
     {
         var userId = users.GetUserId(User)!;
         await sessions.EndAllForUserAsync(userId, keep: ThisSession);
+        await emailChange.CancelPendingAsync((await users.FindByIdAsync(userId))!);
         await audit.WriteAsync(Staff.Audit.AuditEventType.SessionsEnded, userId, details: "other sessions, by the user");
         return RedirectToPage(new { othersEnded = true });
     }

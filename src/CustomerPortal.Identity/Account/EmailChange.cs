@@ -5,15 +5,19 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CustomerPortal.Identity.Account;
 
-public enum EmailChangeRequest { Sent, WrongPassword, InvalidAddress, SameAddress }
+public enum EmailChangeRequest { Sent, WrongPassword, LockedOut, Throttled, InvalidAddress, SameAddress }
 
 /// <summary>
 /// Changing the sign-in address: it needs the current password, a link to the new address proves
-/// it, and the old address is told. Nothing changes until the link is used.
+/// it, and the old address is told. Nothing changes until the link is used, and a link can only
+/// make the address it was sent to the sign-in address, while nothing has changed the account's
+/// security since (see <see cref="ActivationLinks.IssueEmailChange"/>).
 /// </summary>
-public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, MailOutbox outbox, LinkAddress addresses, Staff.Audit.AuditLog audit, ILogger<EmailChange> logger)
+public sealed class EmailChange(
+    PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, MailOutbox outbox, LinkAddress addresses,
+    CurrentPasswordCheck currentPassword, Staff.Audit.AuditLog audit, ILogger<EmailChange> logger)
 {
-    public async Task<EmailChangeRequest> RequestAsync(PortalUser user, string newEmail, string? currentPassword)
+    public async Task<EmailChangeRequest> RequestAsync(PortalUser user, string newEmail, string? password)
     {
         if (!FieldRules.IsEmail(newEmail))
         {
@@ -23,9 +27,11 @@ public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> user
         {
             return EmailChangeRequest.SameAddress;
         }
-        if (string.IsNullOrEmpty(currentPassword) || !await users.CheckPasswordAsync(user, currentPassword))
+        switch (await currentPassword.CheckAsync(user, password))
         {
-            return EmailChangeRequest.WrongPassword;
+            case CurrentPasswordResult.Wrong: return EmailChangeRequest.WrongPassword;
+            case CurrentPasswordResult.LockedOut: return EmailChangeRequest.LockedOut;
+            case CurrentPasswordResult.Throttled: return EmailChangeRequest.Throttled;
         }
         if (await users.FindByEmailAsync(newEmail) is not null)
         {
@@ -33,8 +39,10 @@ public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> user
             return EmailChangeRequest.Sent;
         }
 
+        // Only the newest request counts: links sent for earlier ones stop working.
+        await links.WithdrawAsync(user.Id, LinkPurpose.ChangeEmail);
         user.PendingEmail = newEmail;
-        var token = links.Issue(user, LinkPurpose.ChangeEmail);
+        var token = links.IssueEmailChange(user, newEmail);
         outbox.Enqueue("email-change-verify", newEmail, user.Locale, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
@@ -50,6 +58,17 @@ public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> user
         return EmailChangeRequest.Sent;
     }
 
+    /// <summary>Signing out every other browser also withdraws a pending change: whoever asked for it may be one of them.</summary>
+    public async Task CancelPendingAsync(PortalUser user)
+    {
+        await links.WithdrawAsync(user.Id, LinkPurpose.ChangeEmail);
+        if (user.PendingEmail is not null)
+        {
+            user.PendingEmail = null;
+            await users.UpdateAsync(user);
+        }
+    }
+
     public async Task<LinkOutcome> ConfirmAsync(string? token)
     {
         var (check, link) = await links.CheckAsync(token, LinkPurpose.ChangeEmail);
@@ -59,12 +78,13 @@ public sealed class EmailChange(PortalDbContext db, UserManager<PortalUser> user
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var user = await users.FindByIdAsync(link!.UserId);
-        if (user?.PendingEmail is not { } newEmail || await users.FindByEmailAsync(newEmail) is not null || !await links.TryConsumeAsync(link))
+        if (user is null || link.TargetEmail is not { } newEmail || link.SecurityStamp is null
+            || link.SecurityStamp != await users.GetSecurityStampAsync(user)
+            || await users.FindByEmailAsync(newEmail) is not null || !await links.TryConsumeAsync(link))
         {
             return new LinkOutcome(LinkCheck.Used);
         }
         user.PendingEmail = null;
-        user.EmailConfirmed = true;
         // Both change the security stamp: sessions elsewhere end, as after a password change.
         var result = await users.SetEmailAsync(user, newEmail);
         if (result.Succeeded)

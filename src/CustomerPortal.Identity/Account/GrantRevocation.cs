@@ -12,6 +12,16 @@ public sealed class GrantRevocation(IOpenIddictAuthorizationManager authorizatio
         await tokens.RevokeBySubjectAsync(userId, cancellationToken);
     }
 
+    /// <summary>When the session it was made in ends: the authorization and every token issued under it.</summary>
+    public async Task RevokeAuthorizationAsync(string authorizationId, CancellationToken cancellationToken = default)
+    {
+        if (await authorizations.FindByIdAsync(authorizationId, cancellationToken) is { } authorization)
+        {
+            await authorizations.TryRevokeAsync(authorization, cancellationToken);
+        }
+        await tokens.RevokeByAuthorizationIdAsync(authorizationId, cancellationToken);
+    }
+
     /// <summary>From the connected-apps page: one app loses its access.</summary>
     public async Task RevokeClientAsync(string userId, string clientId, CancellationToken cancellationToken = default)
     {

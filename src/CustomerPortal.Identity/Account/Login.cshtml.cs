@@ -55,7 +55,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
             return Failed();
         }
 
-        var lockedBefore = await users.IsLockedOutAsync(user);
+        var lockedBefore = user.IsStaffLocked || await users.IsLockedOutAsync(user);
         if (lockedBefore || user.PasswordHash is null)
         {
             // Identity answers these without hashing; they must take as long as a wrong password,
@@ -63,7 +63,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
             SpendOneHash();
         }
         var check = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (!check.Succeeded || user.IsStaffLocked)
         {
             var lockedNow = check.IsLockedOut || await users.IsLockedOutAsync(user);
             await audit.WriteAsync(lockedNow && !lockedBefore ? Staff.Audit.AuditEventType.LockedOut : Staff.Audit.AuditEventType.SignInFailed, user.Id, email);

@@ -95,6 +95,12 @@ public sealed class SettingsModel(
             case EmailChangeRequest.WrongPassword:
                 Errors["CurrentPassword"] = "settings.error.currentPassword";
                 break;
+            case EmailChangeRequest.LockedOut:
+                Errors["CurrentPassword"] = "settings.error.currentPasswordLocked";
+                break;
+            case EmailChangeRequest.Throttled:
+                Errors["CurrentPassword"] = "error.throttled";
+                break;
             case EmailChangeRequest.SameAddress:
                 Errors["NewEmail"] = "settings.error.sameEmail";
                 break;

@@ -226,7 +226,7 @@ public sealed class AccountLifecycle(
     public async Task<LinkPurpose?> ResendPendingStepAsync(string email)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null || PendingStep(user) is not { } purpose
+        if (user is null || user.IsStaffLocked || PendingStep(user) is not { } purpose
             || await links.CountIssuedAsync(user.Id, purpose, clock.GetUtcNow().AddHours(-1)) >= options.Value.ResetLinksPerAccountPerHour)
         {
             return null;

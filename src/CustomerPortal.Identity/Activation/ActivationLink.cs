@@ -15,6 +15,15 @@ public class ActivationLink
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
+
+    /// <summary>For an email change: the address this link was sent to, the only one it can make the sign-in address.</summary>
+    public string? TargetEmail { get; set; }
+
+    /// <summary>
+    /// For an email change: the account's security stamp when the link was sent. A password reset
+    /// or change, a lock or signing out everywhere changes the stamp, and the link stops working.
+    /// </summary>
+    public string? SecurityStamp { get; set; }
 }
 
 public enum LinkPurpose

@@ -18,11 +18,26 @@ public enum LinkCheck
 public sealed class ActivationLinks(PortalDbContext db, TimeProvider clock, IOptions<RegistrationOptions> options)
 {
     /// <summary>Adds a link to the unit of work (saved with the caller's change) and returns its token.</summary>
-    public string Issue(PortalUser user, LinkPurpose purpose)
+    public string Issue(PortalUser user, LinkPurpose purpose) => Add(user, purpose).Token;
+
+    /// <summary>
+    /// An email-change link, bound to the address it is sent to and to the account's security
+    /// stamp: it can make no other address the sign-in address, and a password reset or change,
+    /// a lock or signing out everywhere (which change the stamp) ends it.
+    /// </summary>
+    public string IssueEmailChange(PortalUser user, string newEmail)
+    {
+        var (token, link) = Add(user, LinkPurpose.ChangeEmail);
+        link.TargetEmail = newEmail;
+        link.SecurityStamp = user.SecurityStamp;
+        return token;
+    }
+
+    private (string Token, ActivationLink Link) Add(PortalUser user, LinkPurpose purpose)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow();
-        db.ActivationLinks.Add(new ActivationLink
+        var link = new ActivationLink
         {
             Id = Guid.NewGuid(),
             UserId = user.Id,
@@ -30,8 +45,17 @@ public sealed class ActivationLinks(PortalDbContext db, TimeProvider clock, IOpt
             TokenHash = Hash(token),
             CreatedAt = now,
             ExpiresAt = now + Lifetime(purpose),
-        });
-        return token;
+        };
+        db.ActivationLinks.Add(link);
+        return (token, link);
+    }
+
+    /// <summary>Ends the user's unused links of this purpose at once (they then read as used).</summary>
+    public Task WithdrawAsync(string userId, LinkPurpose purpose)
+    {
+        var now = clock.GetUtcNow();
+        return db.ActivationLinks.Where(l => l.UserId == userId && l.Purpose == purpose && l.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now));
     }
 
     private TimeSpan Lifetime(LinkPurpose purpose) => purpose switch
@@ -59,7 +83,8 @@ public sealed class ActivationLinks(PortalDbContext db, TimeProvider clock, IOpt
         {
             return (LinkCheck.Unknown, null);
         }
-        if (link.UsedAt is not null)
+        // A staff lock stops every link of the account, those mailed before the lock included.
+        if (link.UsedAt is not null || await db.Users.AnyAsync(u => u.Id == link.UserId && u.StaffLockedAt != null))
         {
             return (LinkCheck.Used, link);
         }

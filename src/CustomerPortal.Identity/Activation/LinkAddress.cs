@@ -1,10 +1,9 @@
-using CustomerPortal.Identity.Connect;
-using Microsoft.Extensions.Options;
+using CustomerPortal.Identity.Security;
 
 namespace CustomerPortal.Identity.Activation;
 
-/// <summary>Absolute URLs for emails: the configured public origin, else the issuer, else the request's own address.</summary>
-public sealed class LinkAddress(IOptions<RegistrationOptions> registration, IConfiguration configuration, IHttpContextAccessor http)
+/// <summary>Absolute URLs for emails, always below the configured public origin (never the request's host).</summary>
+public sealed class LinkAddress(PublicOrigin origin)
 {
     /// <summary>
     /// A link for a mail to someone: the page it opens speaks the recipient's language (ui_locales),
@@ -13,18 +12,5 @@ public sealed class LinkAddress(IOptions<RegistrationOptions> registration, ICon
     public string For(string pathAndQuery, string recipientLanguage) =>
         For(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(pathAndQuery, Theming.UiLocalesCultureProvider.Parameter, recipientLanguage));
 
-    public string For(string pathAndQuery)
-    {
-        var origin = registration.Value.PublicOrigin
-            ?? configuration.GetValue<Uri?>($"{ServerOptions.Section}:{nameof(ServerOptions.Issuer)}")
-            ?? RequestOrigin();
-        return new Uri(origin, pathAndQuery).ToString();
-    }
-
-    private Uri RequestOrigin()
-    {
-        var request = http.HttpContext?.Request
-            ?? throw new InvalidOperationException($"Set {RegistrationOptions.Section}:PublicOrigin to build links outside a request.");
-        return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-    }
+    public string For(string pathAndQuery) => new Uri(origin.Value, pathAndQuery).ToString();
 }

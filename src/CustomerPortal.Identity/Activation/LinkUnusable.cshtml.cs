@@ -12,6 +12,7 @@ namespace CustomerPortal.Identity.Activation;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Registration.RegistrationThrottling.Policy)]
+[Security.EvenAnswerTime]
 public sealed class LinkUnusableModel(AccountLifecycle lifecycle, Account.Passwords.PasswordChanges passwords) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -59,8 +59,11 @@ public sealed class AuthorizeModel(
             {
                 return Reject(Errors.LoginRequired, "The user is not signed in.");
             }
-            if (user is not null)
+            if (session.Succeeded)
             {
+                // The session this browser had is over, not just its cookie: its grants are
+                // revoked and its apps told, as on any other sign-out.
+                await sessions.EndAsync(session.Principal.FindFirst(PortalClaims.SessionId)?.Value);
                 await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             }
             return Challenge(new AuthenticationProperties { RedirectUri = RetryUrl() }, IdentityConstants.ApplicationScheme);
@@ -88,15 +91,16 @@ public sealed class AuthorizeModel(
             return Page();
         }
 
-        var sessionId = session.Principal?.FindFirst(PortalClaims.SessionId)?.Value;
+        // Every IdP cookie names its session (SessionCookie refuses one that does not).
+        var sessionId = session.Principal!.FindFirst(PortalClaims.SessionId)!.Value;
         var principal = await principals.CreateForUserAsync(user, requestedScopes, authenticatedAt, sessionId, HttpContext.RequestAborted);
-        if (sessionId is not null)
+        await sessions.RecordClientAsync(sessionId, request.ClientId!);
+        if (permanent.Count == 0)
         {
-            await sessions.RecordClientAsync(sessionId, request.ClientId!);
+            // The record of consent (and of the app on the connected-apps page).
+            await authorizations.CreateAsync(principal, user.Id, applicationId!, AuthorizationTypes.Permanent, requestedScopes);
         }
-        var authorization = permanent.LastOrDefault()
-            ?? await authorizations.CreateAsync(principal, user.Id, applicationId!, AuthorizationTypes.Permanent, requestedScopes);
-        principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
+        principal.SetAuthorizationId(await sessions.GrantForAsync(sessionId, principal, user.Id, applicationId!, requestedScopes));
         return SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

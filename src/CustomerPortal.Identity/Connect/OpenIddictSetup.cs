@@ -89,7 +89,7 @@ public static class OpenIddictSetup
                 options.AddSigningCertificate(keys.Signing).AddEncryptionCertificate(keys.Encryption);
                 // OpenIddict puts symmetric keys first: access and refresh tokens and codes use
                 // these, ID tokens the RSA certificate (see DerivedTokenKeys).
-                var derived = DerivedTokenKeys.From(keys.Encryption);
+                var derived = DerivedTokenKeys.From(keys.Signing, keys.Encryption);
                 options.AddSigningKey(derived.Signing).AddEncryptionKey(derived.Encryption);
 
                 options.AddEventHandler(RevokeGrantWithRefreshToken.Descriptor);
@@ -106,10 +106,14 @@ public static class OpenIddictSetup
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
             })
-            // The IdP's own API (the address book) accepts the access tokens it issues.
+            // The IdP's own API (the address book) accepts the access tokens it issues, and only
+            // while they and their grant are still valid in the database: a revoked grant, a
+            // password change or a lock ends them on their next use, not when they expire.
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
+                validation.EnableTokenEntryValidation();
+                validation.EnableAuthorizationEntryValidation();
                 validation.UseAspNetCore();
                 validation.AddAudiences(Account.Addresses.AddressApi.Audience);
             });

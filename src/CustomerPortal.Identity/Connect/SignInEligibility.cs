@@ -27,7 +27,7 @@ public sealed class SignInEligibility(UserManager<PortalUser> users, SignInManag
     public async Task<PortalUser?> FromSessionAsync(ClaimsPrincipal principal)
     {
         // A session ended elsewhere (sign-out, password change, staff) is over at once.
-        if (principal.FindFirst(PortalClaims.SessionId)?.Value is { } sid && !await sessions.IsActiveAsync(sid))
+        if (principal.FindFirst(PortalClaims.SessionId)?.Value is not { } sid || !await sessions.IsActiveAsync(sid))
         {
             return null;
         }
@@ -40,7 +40,7 @@ public sealed class SignInEligibility(UserManager<PortalUser> users, SignInManag
         {
             return null;
         }
-        if (user.Status != AccountStatus.Active || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        if (user.Status != AccountStatus.Active || user.IsStaffLocked || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
         {
             return null;
         }

@@ -22,10 +22,19 @@ public sealed class PruningOptions
 /// </summary>
 public sealed class TokenPruning(
     IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, PortalDbContext db,
-    IOptions<PruningOptions> options, TimeProvider clock, ILogger<TokenPruning> logger)
+    IOptions<PruningOptions> options, IOptions<Mail.MailOptions> mail, TimeProvider clock, ILogger<TokenPruning> logger)
 {
     public async Task PruneAsync(CancellationToken cancellationToken = default)
     {
+        var mailThreshold = clock.GetUtcNow() - mail.Value.Retention;
+        var prunedMails = await db.OutboxMessages
+            .Where(m => (m.Status == Mail.OutboxStatus.Sent || m.Status == Mail.OutboxStatus.Failed) && m.CreatedAt < mailThreshold)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (prunedMails > 0)
+        {
+            logger.LogInformation("Pruned {Mails} delivered or failed mails older than {Threshold}", prunedMails, mailThreshold);
+        }
+
         var threshold = clock.GetUtcNow() - options.Value.Retention;
         var prunedTokens = await tokens.PruneAsync(threshold, cancellationToken);
         var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);

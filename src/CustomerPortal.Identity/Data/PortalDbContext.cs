@@ -30,6 +30,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Staff.Notices.Notice> Notices => Set<Staff.Notices.Notice>();
     public DbSet<Connect.Sessions.UserSession> UserSessions => Set<Connect.Sessions.UserSession>();
     public DbSet<Connect.Sessions.SessionClient> SessionClients => Set<Connect.Sessions.SessionClient>();
+    public DbSet<Connect.Sessions.SessionGrant> SessionGrants => Set<Connect.Sessions.SessionGrant>();
     public DbSet<Maintenance.MaintenanceState> Maintenance => Set<Maintenance.MaintenanceState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -48,6 +49,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             user.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
             user.Property(u => u.Department).HasMaxLength(200);
             user.Property(u => u.CompanyCode).HasMaxLength(50);
+            user.Property(u => u.StaffLockedBy).HasMaxLength(256);
+            user.Ignore(u => u.IsStaffLocked);
             user.Property(u => u.RegisteredSerial).HasMaxLength(7);
             user.Property(u => u.SerialCheck).HasConversion<string>().HasMaxLength(30);
             user.Property(u => u.ReviewedBy).HasMaxLength(256);
@@ -94,6 +97,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             link.Property(l => l.Purpose).HasConversion<string>().HasMaxLength(20);
             link.Property(l => l.TokenHash).HasMaxLength(64);
             link.HasIndex(l => l.TokenHash).IsUnique();
+            link.Property(l => l.TargetEmail).HasMaxLength(256);
+            link.Property(l => l.SecurityStamp).HasMaxLength(256);
             link.HasOne<PortalUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -143,6 +148,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             session.Property(s => s.Id).HasMaxLength(64);
             session.HasIndex(s => new { s.UserId, s.EndedAt });
             session.HasMany(s => s.Clients).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade);
+            session.HasMany(s => s.Grants).WithOne().HasForeignKey(g => g.SessionId).OnDelete(DeleteBehavior.Cascade);
             session.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -150,6 +156,12 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         {
             client.HasKey(c => new { c.SessionId, c.ClientId });
             client.Property(c => c.ClientId).HasMaxLength(100);
+        });
+
+        builder.Entity<Connect.Sessions.SessionGrant>(grant =>
+        {
+            grant.HasKey(g => new { g.SessionId, g.AuthorizationId });
+            grant.Property(g => g.AuthorizationId).HasMaxLength(100);
         });
 
         builder.Entity<Staff.Notices.Notice>(notice =>

@@ -43,6 +43,14 @@ public class PortalUser : IdentityUser
     /// <summary>Set by the first successful sign-in, which also sends the last activation email once.</summary>
     public DateTimeOffset? FirstSignInAt { get; set; }
 
+    /// <summary>
+    /// A lock by staff, kept apart from Identity's lockout after failed sign-ins: no reset or
+    /// activation link lifts it, only staff do (<see cref="StaffLockedBy"/> says who locked).
+    /// </summary>
+    public DateTimeOffset? StaffLockedAt { get; set; }
+    public string? StaffLockedBy { get; set; }
+    public bool IsStaffLocked => StaffLockedAt is not null;
+
     public List<RequestedRole> RequestedRoles { get; set; } = [];
 
     /// <summary>Japanese order: family name first, separated by a space as the guide writes names.</summary>

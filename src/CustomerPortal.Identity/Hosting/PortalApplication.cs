@@ -34,6 +34,8 @@ public static class PortalApplication
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PublicOrigin>();
+        services.AddPortalHostAllowList(builder.Configuration, builder.Environment);
         services.AddPortalStorage(builder.Configuration, builder.Environment);
         services.AddPortalTheming(builder.Configuration);
         services.AddPortalAccounts(builder.Configuration, builder.Environment);
@@ -41,7 +43,7 @@ public static class PortalApplication
         services.AddPortalTokenServer(builder.Configuration, builder.Environment);
         services.AddPortalSeeding();
         services.AddPortalThrottling(builder.Configuration);
-        services.AddPortalMail(builder.Configuration);
+        services.AddPortalMail(builder.Configuration, builder.Environment);
         services.AddPortalActivation(builder.Configuration);
         services.AddPortalStaff(builder.Configuration);
         services.AddSingleton<Maintenance.MaintenanceMode>();

@@ -43,7 +43,7 @@ public sealed record TokenKeys(X509Certificate2 Signing, X509Certificate2 Encryp
         return LoadFile(file, setting);
     }
 
-    // Exportable: the symmetric token keys are derived from the encryption key (DerivedTokenKeys),
+    // Exportable: the symmetric token keys are derived from the certificates' keys (DerivedTokenKeys),
     // which Windows refuses for keys loaded without this flag; Linux exports them either way.
     private static X509Certificate2 LoadFile(CertificateFile file, string what)
     {
@@ -86,24 +86,24 @@ public sealed record TokenKeys(X509Certificate2 Signing, X509Certificate2 Encryp
 /// signature; an HMAC signature and AES key wrapping cost microseconds where RSA signing and
 /// RSA-OAEP decryption cost about a millisecond each, on every token request. ID tokens stay RS256
 /// (OpenIddict signs them with the first asymmetric key) and the JWKS publishes only the RSA key.
-/// The keys are derived (HKDF) from the encryption certificate's private key, so every node that
-/// holds the certificate derives the same keys, they survive restarts, and replacing the
-/// certificate replaces them; there is nothing more to configure or to keep secret.
+/// The keys are derived (HKDF) from the certificates' private keys, so every node that holds the
+/// certificates derives the same keys and they survive restarts. Each key comes from the
+/// certificate of its own purpose: the HMAC signing key from the signing certificate, the AES key
+/// from the encryption certificate. Whoever obtains only the encryption certificate can then read
+/// these tokens but not forge one; replacing a certificate replaces the key derived from it.
 /// </remarks>
 public sealed record DerivedTokenKeys(SymmetricSecurityKey Signing, SymmetricSecurityKey Encryption)
 {
-    public static DerivedTokenKeys From(X509Certificate2 encryptionCertificate)
-    {
-        using var rsa = encryptionCertificate.GetRSAPrivateKey()
-            ?? throw new InvalidOperationException("The encryption certificate has no RSA private key.");
-        var secret = rsa.ExportParameters(includePrivateParameters: true).D!;
-        return new DerivedTokenKeys(Derive(secret, "signing"), Derive(secret, "encryption"));
-    }
+    public static DerivedTokenKeys From(X509Certificate2 signingCertificate, X509Certificate2 encryptionCertificate) =>
+        new(Derive(signingCertificate, "signing"), Derive(encryptionCertificate, "encryption"));
 
-    private static SymmetricSecurityKey Derive(byte[] secret, string purpose)
+    private static SymmetricSecurityKey Derive(X509Certificate2 certificate, string purpose)
     {
+        using var rsa = certificate.GetRSAPrivateKey()
+            ?? throw new InvalidOperationException($"The {purpose} certificate has no RSA private key.");
+        var secret = rsa.ExportParameters(includePrivateParameters: true).D!;
         var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, outputLength: 32,
-            salt: [], info: System.Text.Encoding.ASCII.GetBytes($"CustomerPortal token {purpose} key v1"));
+            salt: [], info: System.Text.Encoding.ASCII.GetBytes($"CustomerPortal token {purpose} key v2"));
         // The key id names the key without revealing it: tokens say which key to try first.
         var id = Base64UrlEncoder.Encode(SHA256.HashData(key))[..16];
         return new SymmetricSecurityKey(key) { KeyId = id };

@@ -73,9 +73,13 @@ public sealed class MailDelivery(PortalDbContext db, IMailTransport transport, I
     {
         var now = clock.GetUtcNow();
         // CancellationToken.None: once SMTP has the message, recording it must not be skipped by shutdown.
+        // A delivered mail keeps its metadata but not its body: bodies hold working links
+        // (reset, activation, email change), which must not lie in the database for good.
         await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Status, OutboxStatus.Sent)
             .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.HtmlBody, "")
+            .SetProperty(m => m.TextBody, "")
             .SetProperty(m => m.LeaseExpiresAt, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
         logger.LogInformation("Mail {MailId} ({Template}) delivered", message.Id, message.Template);

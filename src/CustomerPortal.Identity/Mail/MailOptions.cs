@@ -36,6 +36,9 @@ public sealed class MailOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long delivered and failed messages stay in the outbox (for the staff console) before they are deleted.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How long one delivery may take before the message counts as abandoned.</summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -6,8 +6,18 @@ namespace CustomerPortal.Identity.Mail;
 
 public static class MailSetup
 {
-    public static IServiceCollection AddPortalMail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalMail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        if (!environment.IsDevelopment()
+            && string.IsNullOrWhiteSpace(configuration[$"{MailOptions.Section}:Smtp:Host"])
+            && string.IsNullOrWhiteSpace(configuration[$"{MailOptions.Section}:PickupFolder"]))
+        {
+            // Written silently to files, reset and activation links would lie on the server's disk
+            // and never reach anyone: outside Development, where mail goes is chosen on purpose.
+            throw new InvalidOperationException(
+                $"Set '{MailOptions.Section}:Smtp:Host' (and its port, security and login) to send mail, or '{MailOptions.Section}:PickupFolder' " +
+                "to have every mail written as a file into that folder. Outside Development one of them is required.");
+        }
         services.AddOptions<MailOptions>()
             .Bind(configuration.GetSection(MailOptions.Section))
             .ValidateDataAnnotations()

@@ -11,6 +11,7 @@ namespace CustomerPortal.Identity.Registration;
 /// <summary>新規登録: the sign-up form of the guide's section 2.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RegistrationThrottling.Policy)]
+[Security.EvenAnswerTime]
 public sealed class RegisterModel(AccountLifecycle lifecycle) : PageModel
 {
     [BindProperty]

@@ -53,5 +53,26 @@ public sealed class ThrottlingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, (await browser.SubmitAsync(register, "form[method=post]")).StatusCode);
     }
 
+    [Fact]
+    public async Task CurrentPasswordChecks_FromOneAddress_AreLimitedLikeSignIn()
+    {
+        await _portal.CreateActiveUserAsync("throttled-guesser@example.com", "Guesser-Pass-2026", "supplies-buyer");
+        using var hijacked = await _portal.SignedInBrowserAsync("throttled-guesser@example.com", "Guesser-Pass-2026");
+
+        var errors = new List<string?>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var page = await hijacked.GetPageAsync("/account/password");
+            var answer = await hijacked.ParseAsync(await hijacked.SubmitAsync(page, "section.change-with-current form", new Dictionary<string, string>
+            {
+                ["CurrentPassword"] = $"Guess-{attempt}-Wrong1", ["Password"] = "Guesser-Pass-2027", ["ConfirmPassword"] = "Guesser-Pass-2027",
+            }));
+            errors.Add(answer.QuerySelector("#current-error")?.TextContent.Trim());
+        }
+
+        Assert.Equal(["現在のパスワードが正しくありません。", "現在のパスワードが正しくありません。", "現在のパスワードが正しくありません。"], errors.Take(3));
+        Assert.Contains("しばらくたってから", errors[3]);
+    }
+
     public async Task DisposeAsync() => await _portal.DisposeAsync();
 }

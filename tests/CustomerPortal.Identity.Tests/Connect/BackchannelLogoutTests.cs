@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using CustomerPortal.Identity.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.AspNetCore.WebUtilities;
@@ -17,39 +12,11 @@ namespace CustomerPortal.Identity.Tests.Connect;
 /// </summary>
 public sealed class BackchannelLogoutTests : IAsyncLifetime
 {
-    private const string ClientId = "bcl-rp";
-    private const string Secret = "bcl-rp-secret";
-    private const string RedirectUri = "https://bcl.test/callback";
+    private const string ClientId = BackchannelReceiver.ClientId;
     private readonly PortalFactory _portal = new();
-    private readonly ConcurrentQueue<string> _received = new();
-    private WebApplication _receiver = null!;
+    private BackchannelReceiver _receiver = null!;
 
-    public async Task InitializeAsync()
-    {
-        var port = PortalProcess.FreePort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        _receiver = builder.Build();
-        _receiver.MapPost("/backchannel-logout", async (HttpRequest request) =>
-        {
-            _received.Enqueue((await request.ReadFormAsync())["logout_token"].ToString());
-            return Results.Ok();
-        });
-        await _receiver.StartAsync();
-        TestClients.Write(_portal.SeedFolder, new
-        {
-            clientId = ClientId,
-            displayName = "Back-channel test app",
-            type = "confidential",
-            secret = Secret,
-            grantTypes = new[] { "authorization_code", "refresh_token" },
-            scopes = new[] { "openid", "profile", "offline_access" },
-            redirectUris = new[] { RedirectUri },
-            postLogoutRedirectUris = new[] { "https://bcl.test/signed-out" },
-            backchannelLogoutUri = $"http://127.0.0.1:{port}/backchannel-logout",
-        });
-    }
+    public async Task InitializeAsync() => _receiver = await BackchannelReceiver.StartForAsync(_portal);
 
     [Fact]
     public async Task Discovery_AdvertisesBackchannelLogoutWithSessions()
@@ -66,14 +33,14 @@ public sealed class BackchannelLogoutTests : IAsyncLifetime
     public async Task SignOut_PostsASignedLogoutTokenWithTheSessionId()
     {
         using var browser = _portal.CreateBrowser();
-        var app = new OAuthClient(browser, ClientId, Secret, RedirectUri);
+        var app = BackchannelReceiver.ClientIn(browser);
         var tokens = await app.SignInAsync(Accounts.Buyer, "openid profile offline_access");
         var sid = tokens.ReadIdToken().GetClaim("sid").Value;
         Assert.False(string.IsNullOrEmpty(sid));
 
         await browser.GetAsync(QueryHelpers.AddQueryString("/connect/logout", new Dictionary<string, string?> { ["id_token_hint"] = tokens.IdToken }));
 
-        var logoutToken = await ReceiveAsync();
+        var logoutToken = await _receiver.ReceiveAsync();
         var validated = await ValidateAsync(logoutToken);
         Assert.True(validated.IsValid, validated.Exception?.Message);
         var token = (JsonWebToken)validated.SecurityToken;
@@ -90,7 +57,7 @@ public sealed class BackchannelLogoutTests : IAsyncLifetime
         var email = $"bcl-{Guid.NewGuid():n}@example.com";
         await _portal.CreateActiveUserAsync(email, "Bcl-Pass-2026", "supplies-buyer");
         using var laptop = _portal.CreateBrowser();
-        var laptopApp = new OAuthClient(laptop, ClientId, Secret, RedirectUri);
+        var laptopApp = BackchannelReceiver.ClientIn(laptop);
         var laptopSid = (await laptopApp.SignInAsync((email, "Bcl-Pass-2026"), "openid")).ReadIdToken().GetClaim("sid").Value;
         using var phone = _portal.CreateBrowser();
         await (await LoginPage.OpenAsync(phone)).SubmitAsync(email, "Bcl-Pass-2026");
@@ -101,23 +68,9 @@ public sealed class BackchannelLogoutTests : IAsyncLifetime
             ["CurrentPassword"] = "Bcl-Pass-2026", ["Password"] = "Bcl-Pass-2027", ["ConfirmPassword"] = "Bcl-Pass-2027",
         });
 
-        var logoutToken = new JsonWebToken(await ReceiveAsync());
+        var logoutToken = new JsonWebToken(await _receiver.ReceiveAsync());
         Assert.Equal(laptopSid, logoutToken.GetClaim("sid").Value);
         Assert.Equal("login_required", (await laptopApp.AuthorizeAsync(credentials: null, "openid", new Dictionary<string, string?> { ["prompt"] = "none" })).Error);
-    }
-
-    private async Task<string> ReceiveAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_received.TryDequeue(out var token))
-            {
-                return token;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("No logout token reached the client.");
     }
 
     private async Task<TokenValidationResult> ValidateAsync(string logoutToken)

@@ -2,6 +2,7 @@ using CustomerPortal.Identity.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPortal.Identity.Tests.Infrastructure;
@@ -55,10 +56,25 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
         builder.UseSetting("Seed:Path", SeedFolder);
         builder.UseSetting("Throttling:SignInAttemptsPerMinute", "1000");
+        // The in-memory server listens nowhere: links in mails need the origin the test client uses.
+        builder.UseSetting("Registration:PublicOrigin", PublicOrigin);
+        // Answers held back for an even time (against timing enumeration) would only slow the
+        // suite; the load benchmark measures them, and the apps' stack keeps the default.
+        builder.UseSetting("Security:MinimumAnswerTime", "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    public const string PublicOrigin = "https://localhost/";
+
+    /// <summary>The outbox row of every mail queued for <paramref name="userId"/>, oldest first.</summary>
+    public async Task<List<Mail.OutboxMessage>> OutboxForAsync(string userId)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return [.. (await db.OutboxMessages.AsNoTracking().Where(m => m.UserId == userId).ToListAsync()).OrderBy(m => m.CreatedAt)];
     }
 
     public Browser CreateBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions

@@ -12,6 +12,8 @@ public sealed class ProductionStartTests : IDisposable
     {
         ["Storage:DataFolder"] = Path.Combine(_work, "data"),
         ["Seed:Path"] = Path.Combine(_work, "seed"),
+        ["Registration:PublicOrigin"] = "https://portal.example.co.jp/",
+        ["Mail:PickupFolder"] = Path.Combine(_work, "mail"),
     };
 
     private Dictionary<string, string> SettingsWithKeys()
@@ -58,6 +60,8 @@ public sealed class ProductionStartTests : IDisposable
         }
 
         var settings = SettingsWithKeys();
+        // The test reaches the server by its loopback address, beside the public name.
+        settings["AllowedHosts"] = "portal.example.co.jp;127.0.0.1";
         foreach (var file in Directory.GetFiles(Path.Combine(_work, "seed", "clients"), "*.json"))
         {
             var clientId = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file), new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip }).RootElement.GetProperty("clientId").GetString();
@@ -79,6 +83,49 @@ public sealed class ProductionStartTests : IDisposable
         }));
         Assert.Equal(HttpStatusCode.BadRequest, overHttp.StatusCode);
         Assert.Contains("ID2083", await overHttp.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("Registration:PublicOrigin")]
+    [InlineData("Mail:PickupFolder")]
+    public async Task Production_WithoutWhereLinksPointOrWhereMailGoes_RefusesToStartAndNamesTheSetting(string missing)
+    {
+        var settings = SettingsWithKeys();
+        settings.Remove(missing);
+        await using var process = PortalProcess.Start("Production", settings);
+
+        Assert.NotEqual(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(missing, process.Output);
+        Assert.DoesNotContain("   at ", process.Output);
+    }
+
+    [Fact]
+    public async Task Production_WithEveryHostAllowed_RefusesToStart()
+    {
+        var settings = SettingsWithKeys();
+        settings["AllowedHosts"] = "*";
+        await using var process = PortalProcess.Start("Production", settings);
+
+        Assert.NotEqual(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("AllowedHosts", process.Output);
+    }
+
+    [Fact]
+    public async Task Production_ARequestNamingAnotherHost_Gets400AndNoRedirect()
+    {
+        await using var server = await PortalProcess.StartServerAsync("Production", SettingsWithKeys());
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+
+        foreach (var path in new[] { "/account/login", "/account/settings", "/account/forgot-password" })
+        {
+            using var spoofed = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Host = "attacker.example" } };
+            var refused = await http.SendAsync(spoofed);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Null(refused.Headers.Location);
+        }
+        // The public name (Registration:PublicOrigin's host) is served.
+        using var own = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { Host = "portal.example.co.jp" } };
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(own)).StatusCode);
     }
 
     public void Dispose()

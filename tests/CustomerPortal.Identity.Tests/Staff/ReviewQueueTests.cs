@@ -45,7 +45,7 @@ public sealed class ReviewQueueTests(PortalFactory portal) : IClassFixture<Porta
 
         var response = await anonymous.GetAsync("/staff/registrations");
 
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString);
     }
 
     private async Task<string> ArrangePendingAsync(string name, DateTimeOffset submitted)

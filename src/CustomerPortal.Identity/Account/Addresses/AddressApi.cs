@@ -19,6 +19,7 @@ public static class AddressApi
     {
         var api = endpoints.MapGroup("/api/account/addresses")
             .RequireAuthorization(Policy)
+            .AddEndpointFilter(RefuseAccountsThatCannotSignInAsync)
             .DisableAntiforgery();
         api.MapGet("/", async (ClaimsPrincipal user, AddressBook book) =>
             Results.Ok((await book.ListAsync(SubjectOf(user))).Select(AddressDto.From)));
@@ -48,6 +49,21 @@ public static class AddressApi
         api.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, AddressBook book) =>
             await book.DeleteAsync(SubjectOf(user), id) ? Results.NoContent() : NotFound());
         return endpoints;
+    }
+
+    /// <summary>
+    /// The account is re-checked on every call, as userinfo does: a locked, deactivated or
+    /// deleted account's token reads and writes nothing, even within its lifetime.
+    /// </summary>
+    private static async ValueTask<object?> RefuseAccountsThatCannotSignInAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var eligibility = context.HttpContext.RequestServices.GetRequiredService<Connect.SignInEligibility>();
+        if (await eligibility.FromAccessTokenAsync(context.HttpContext.User) is null)
+        {
+            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The access token is no longer valid.");
+        }
+        return await next(context);
     }
 
     public static void AddAddressApiPolicy(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder authorization) =>

@@ -1,3 +1,4 @@
+using CustomerPortal.Identity.Connect.Sessions;
 using CustomerPortal.Identity.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -45,15 +46,22 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
         var result = await passwords.ChangeAsync(user, CurrentPassword, Password, User.FindFirst(Connect.PortalClaims.SessionId)?.Value);
         if (!result.Succeeded)
         {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            CurrentErrorKey = result.Errors.Select(e => e.Code).FirstOrDefault(code => code is nameof(IdentityErrorDescriber.PasswordMismatch)
+                    or PasswordChanges.LockedOutCode or PasswordChanges.ThrottledCode) switch
             {
-                CurrentErrorKey = "settings.error.currentPassword";
+                nameof(IdentityErrorDescriber.PasswordMismatch) => "settings.error.currentPassword",
+                PasswordChanges.LockedOutCode => "settings.error.currentPasswordLocked",
+                PasswordChanges.ThrottledCode => "error.throttled",
+                _ => null,
+            };
+            if (CurrentErrorKey is null)
+            {
+                PasswordErrors = [.. result.Errors.Select(e => e.Description)];
             }
-            PasswordErrors = [.. result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description)];
             return Page();
         }
-        // This session goes on under the new stamp; the others end.
-        await signIn.RefreshSignInAsync(user);
+        // This session goes on under the new stamp, as the same session; the others end.
+        await signIn.RenewAsync(user);
         Changed = true;
         return Page();
     }

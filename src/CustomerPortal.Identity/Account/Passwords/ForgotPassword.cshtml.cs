@@ -12,6 +12,7 @@ namespace CustomerPortal.Identity.Account.Passwords;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RegistrationThrottling.Policy)]
+[Security.EvenAnswerTime]
 public sealed class ForgotPasswordModel(PasswordChanges passwords, Activation.AccountLifecycle lifecycle) : PageModel
 {
     [BindProperty]

@@ -22,8 +22,12 @@ public sealed class PasswordChanges(
     IOptions<RegistrationOptions> options,
     Staff.Audit.AuditLog audit,
     Connect.Sessions.BrowserSessions sessions,
+    CurrentPasswordCheck currentPasswordCheck,
     ILogger<PasswordChanges> logger)
 {
+    public const string LockedOutCode = "LockedOut";
+    public const string ThrottledCode = "Throttled";
+
     /// <summary>
     /// Sends a reset link when the address belongs to an active account that has not asked too
     /// often; the caller answers the same in every case.
@@ -31,8 +35,9 @@ public sealed class PasswordChanges(
     public async Task SendResetLinkAsync(string email)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null || user.Status != AccountStatus.Active)
+        if (user is null || user.Status != AccountStatus.Active || user.IsStaffLocked)
         {
+            // A staff lock is not for the account's holder to lift by mail.
             return;
         }
         var recent = await links.CountIssuedAsync(user.Id, LinkPurpose.ResetPassword, clock.GetUtcNow().AddHours(-1));
@@ -61,7 +66,7 @@ public sealed class PasswordChanges(
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var user = await users.FindByIdAsync(link!.UserId);
-        if (user is null || user.Status != AccountStatus.Active)
+        if (user is null || user.Status != AccountStatus.Active || user.IsStaffLocked)
         {
             return new LinkOutcome(LinkCheck.Used);
         }
@@ -76,7 +81,8 @@ public sealed class PasswordChanges(
         }
         Succeeded(await users.RemovePasswordAsync(user));
         Succeeded(await users.AddPasswordAsync(user, password));
-        // A reset proves control of the mailbox: a lockout from earlier guessing is lifted.
+        // A reset proves control of the mailbox: a lockout from earlier guessing is lifted (never
+        // a staff lock: such an account gets no usable reset link at all).
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         audit.Add(Staff.Audit.AuditEventType.PasswordReset, user.Id, user.Email);
@@ -89,6 +95,12 @@ public sealed class PasswordChanges(
     /// <summary>Changes the password; every session but <paramref name="currentSessionId"/> ends.</summary>
     public async Task<IdentityResult> ChangeAsync(PortalUser user, string currentPassword, string newPassword, string? currentSessionId)
     {
+        switch (await currentPasswordCheck.CheckAsync(user, currentPassword))
+        {
+            case CurrentPasswordResult.Wrong: return IdentityResult.Failed(users.ErrorDescriber.PasswordMismatch());
+            case CurrentPasswordResult.LockedOut: return IdentityResult.Failed(new IdentityError { Code = LockedOutCode });
+            case CurrentPasswordResult.Throttled: return IdentityResult.Failed(new IdentityError { Code = ThrottledCode });
+        }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!result.Succeeded)

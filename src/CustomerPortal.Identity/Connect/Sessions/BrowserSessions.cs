@@ -1,14 +1,21 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
 using System.Security.Cryptography;
+using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Data;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CustomerPortal.Identity.Connect.Sessions;
 
 /// <summary>
 /// Starts, tracks and ends IdP sessions. Ending one (sign-out, password change, staff action)
-/// sends a back-channel logout token to every client of that session that asked for one.
+/// revokes the grants made in it and sends a back-channel logout token to every client of that
+/// session that asked for one.
 /// </summary>
-public sealed class BrowserSessions(PortalDbContext db, LogoutNotifier notifier, TimeProvider clock)
+public sealed class BrowserSessions(
+    PortalDbContext db, LogoutNotifier notifier, IOpenIddictAuthorizationManager authorizations, GrantRevocation grants, TimeProvider clock)
 {
     public async Task<string> StartAsync(string userId)
     {
@@ -31,6 +38,31 @@ public sealed class BrowserSessions(PortalDbContext db, LogoutNotifier notifier,
         }
     }
 
+    /// <summary>
+    /// The authorization that codes and tokens issued to this client in this session hang on: an
+    /// ad-hoc one per session, so that ending the session can revoke exactly what it issued. The
+    /// permanent authorization stays the record of consent.
+    /// </summary>
+    public async Task<string> GrantForAsync(string sid, ClaimsPrincipal principal, string userId, string applicationId, ImmutableArray<string> scopes)
+    {
+        var known = await db.SessionGrants.Where(g => g.SessionId == sid).Select(g => g.AuthorizationId).ToListAsync();
+        foreach (var id in known)
+        {
+            if (await authorizations.FindByIdAsync(id) is { } existing
+                && await authorizations.GetApplicationIdAsync(existing) == applicationId
+                && await authorizations.HasStatusAsync(existing, Statuses.Valid)
+                && (await authorizations.GetScopesAsync(existing)).ToHashSet(StringComparer.Ordinal).IsSupersetOf(scopes))
+            {
+                return id;
+            }
+        }
+        var created = await authorizations.CreateAsync(principal, userId, applicationId, AuthorizationTypes.AdHoc, scopes);
+        var createdId = (await authorizations.GetIdAsync(created))!;
+        db.SessionGrants.Add(new SessionGrant { SessionId = sid, AuthorizationId = createdId });
+        await db.SaveChangesAsync();
+        return createdId;
+    }
+
     public async Task EndAsync(string? sid)
     {
         if (sid is null)
@@ -51,7 +83,7 @@ public sealed class BrowserSessions(PortalDbContext db, LogoutNotifier notifier,
 
     private async Task EndWhereAsync(IQueryable<UserSession> sessions)
     {
-        var ending = await sessions.Include(s => s.Clients).ToListAsync();
+        var ending = await sessions.Include(s => s.Clients).Include(s => s.Grants).ToListAsync();
         if (ending.Count == 0)
         {
             return;
@@ -61,6 +93,10 @@ public sealed class BrowserSessions(PortalDbContext db, LogoutNotifier notifier,
             session.EndedAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync();
+        foreach (var grant in ending.SelectMany(s => s.Grants))
+        {
+            await grants.RevokeAuthorizationAsync(grant.AuthorizationId);
+        }
         foreach (var session in ending)
         {
             foreach (var client in session.Clients)

@@ -42,4 +42,7 @@ public enum AuditEventType
     MailRetried = 35,
     NoticeChanged = 36,
     MaintenanceChanged = 37,
+
+    /// <summary>A member of staff tried to act on a staff or admin account, which only admins may.</summary>
+    StaffActionRefused = 38,
 }

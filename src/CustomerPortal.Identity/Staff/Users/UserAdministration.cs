@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Registration;
 using CustomerPortal.Identity.Staff.Audit;
 using Microsoft.AspNetCore.Identity;
+using CustomerPortal.Portal.Client;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Identity.Staff.Users;
@@ -29,8 +31,33 @@ public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUse
             .ToListAsync();
     }
 
-    public async Task LockAsync(PortalUser user)
+    /// <summary>
+    /// Whether <paramref name="staff"/> may act on <paramref name="user"/>: only admins act on
+    /// accounts that hold staff or admin, so one member of staff cannot lock out, unlock or end
+    /// the sessions of another, or of an admin.
+    /// </summary>
+    public async Task<bool> MayActOnAsync(ClaimsPrincipal staff, PortalUser user)
     {
+        if (staff.IsInRole(PortalRoles.Admin))
+        {
+            return true;
+        }
+        var roles = await users.GetRolesAsync(user);
+        return !roles.Contains(PortalRoles.Staff) && !roles.Contains(PortalRoles.Admin);
+    }
+
+    public Task RecordRefusalAsync(PortalUser user, string action) =>
+        audit.WriteAsync(AuditEventType.StaffActionRefused, user.Id, user.Email, action);
+
+    /// <summary>
+    /// A lock by staff, recorded apart from the lockout after failed sign-ins: a reset or
+    /// activation link never lifts it (the holder of the mailbox is often why the account is
+    /// locked), only <see cref="UnlockAsync"/> does.
+    /// </summary>
+    public async Task LockAsync(PortalUser user, string lockedBy)
+    {
+        user.StaffLockedAt = clock.GetUtcNow();
+        user.StaffLockedBy = lockedBy;
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await EndSessionsQuietlyAsync(user);
@@ -39,6 +66,8 @@ public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUse
 
     public async Task UnlockAsync(PortalUser user)
     {
+        user.StaffLockedAt = null;
+        user.StaffLockedBy = null;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await audit.WriteAsync(AuditEventType.AccountUnlocked, user.Id, user.Email);
@@ -63,7 +92,7 @@ public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUse
 
     public async Task SetRolesAsync(PortalUser user, IReadOnlyCollection<string> roles, bool mayGrantStaffRoles)
     {
-        var allowed = mayGrantStaffRoles ? [.. CustomerRoles.All, "staff", "admin"] : CustomerRoles.All;
+        var allowed = mayGrantStaffRoles ? [.. CustomerRoles.All, PortalRoles.Staff, PortalRoles.Admin] : CustomerRoles.All;
         var current = await users.GetRolesAsync(user);
         var wanted = roles.Where(allowed.Contains).ToHashSet();
         // Staff cannot take staff roles away either; only admins manage staff.
@@ -88,5 +117,5 @@ public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUse
         await sessions.EndAllForUserAsync(user.Id);
     }
 
-    public bool IsLockedOut(PortalUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
+    public bool IsLockedOut(PortalUser user) => user.IsStaffLocked || (user.LockoutEnd is { } end && end > clock.GetUtcNow());
 }

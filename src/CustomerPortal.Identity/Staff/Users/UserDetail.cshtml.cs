@@ -1,6 +1,7 @@
 using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Machines;
+using CustomerPortal.Portal.Client;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,8 @@ public sealed class UserDetailModel(
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostLockAsync(string id) => ActAsync(id, "locked", administration.LockAsync);
+    public Task<IActionResult> OnPostLockAsync(string id) =>
+        ActAsync(id, "locked", user => administration.LockAsync(user, User.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.Name)?.Value ?? users.GetUserId(User)!));
 
     public Task<IActionResult> OnPostUnlockAsync(string id) => ActAsync(id, "unlocked", administration.UnlockAsync);
 
@@ -38,13 +40,18 @@ public sealed class UserDetailModel(
         ActAsync(id, "resent", async user => { if (!await administration.ResendActivationAsync(user)) { Done = "nothingToResend"; } });
 
     public Task<IActionResult> OnPostRolesAsync(string id, List<string> roles) =>
-        ActAsync(id, "rolesChanged", user => administration.SetRolesAsync(user, roles, User.IsInRole("admin")));
+        ActAsync(id, "rolesChanged", user => administration.SetRolesAsync(user, roles, User.IsInRole(PortalRoles.Admin)));
 
     private async Task<IActionResult> ActAsync(string id, string done, Func<PortalUser, Task> action)
     {
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return NotFound();
+        }
+        if (!await administration.MayActOnAsync(User, user))
+        {
+            await administration.RecordRefusalAsync(user, done);
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         Done = done;
         await action(user);
@@ -61,7 +68,7 @@ public sealed class UserDetailModel(
         GrantedRoles = await users.GetRolesAsync(user);
         Machines = await machines.ListAsync(user.Id);
         LockedOut = administration.IsLockedOut(user);
-        IsAdmin = User.IsInRole("admin");
+        IsAdmin = User.IsInRole(PortalRoles.Admin);
         PreferenceHistory = await preferences.HistoryAsync(user.Id);
         return true;
     }

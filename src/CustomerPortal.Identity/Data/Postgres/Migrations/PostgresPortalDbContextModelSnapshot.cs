@@ -150,6 +150,14 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("TargetEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -184,6 +192,20 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                     b.HasKey("SessionId", "ClientId");
 
                     b.ToTable("SessionClients");
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionGrant", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("SessionId", "AuthorizationId");
+
+                    b.ToTable("SessionGrants");
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
@@ -368,6 +390,13 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("StaffLockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StaffLockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1015,6 +1044,15 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionGrant", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Connect.Sessions.UserSession", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
                 {
                     b.HasOne("CustomerPortal.Identity.Data.PortalUser", null)
@@ -1168,6 +1206,8 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
                 {
                     b.Navigation("Clients");
+
+                    b.Navigation("Grants");
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalUser", b =>

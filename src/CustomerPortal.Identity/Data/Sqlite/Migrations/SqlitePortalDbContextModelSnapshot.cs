@@ -145,6 +145,14 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -179,6 +187,20 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.HasKey("SessionId", "ClientId");
 
                     b.ToTable("SessionClients");
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionGrant", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "AuthorizationId");
+
+                    b.ToTable("SessionGrants");
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
@@ -362,6 +384,13 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.Property<string>("SerialCheck")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StaffLockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffLockedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1002,6 +1031,15 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionGrant", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Connect.Sessions.UserSession", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
                 {
                     b.HasOne("CustomerPortal.Identity.Data.PortalUser", null)
@@ -1155,6 +1193,8 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.UserSession", b =>
                 {
                     b.Navigation("Clients");
+
+                    b.Navigation("Grants");
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalUser", b =>

@@ -1,0 +1,54 @@
+using System.Threading.RateLimiting;
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Staff.Audit;
+using Microsoft.AspNetCore.Identity;
+
+namespace CustomerPortal.Identity.Account;
+
+public enum CurrentPasswordResult { Correct, Wrong, LockedOut, Throttled }
+
+/// <summary>
+/// The current password asked again by the email change and the password change. Someone holding
+/// a stolen session must not be able to guess it without end: each wrong answer counts toward the
+/// account's lockout like a failed sign-in, and the attempts per client address are limited as
+/// sign-in posts are (Throttling:SignInAttemptsPerMinute).
+/// </summary>
+public sealed class CurrentPasswordCheck(SignInManager<PortalUser> signIn, CurrentPasswordThrottle throttle, IHttpContextAccessor http, AuditLog audit)
+{
+    public async Task<CurrentPasswordResult> CheckAsync(PortalUser user, string? password)
+    {
+        if (!throttle.TryAcquire(http.HttpContext?.Connection.RemoteIpAddress?.ToString()))
+        {
+            return CurrentPasswordResult.Throttled;
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            return CurrentPasswordResult.Wrong;
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return CurrentPasswordResult.Correct;
+        }
+        await audit.WriteAsync(result.IsLockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id, user.Email, "current password");
+        return result.IsLockedOut ? CurrentPasswordResult.LockedOut : CurrentPasswordResult.Wrong;
+    }
+}
+
+/// <summary>A fixed window of current-password checks per client address, shared by every request of this process.</summary>
+public sealed class CurrentPasswordThrottle(IConfiguration configuration)
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = configuration.GetValue("Throttling:SignInAttemptsPerMinute", 20),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    public bool TryAcquire(string? clientAddress)
+    {
+        using var lease = _limiter.AttemptAcquire(clientAddress ?? "unknown");
+        return lease.IsAcquired;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CustomerPortal.Identity.Tests.Account;
+using CustomerPortal.Identity.Tests.Infrastructure;
+using CustomerPortal.Identity.Tests.Registration;
+using MimeKit;
+
+namespace CustomerPortal.Identity.Tests.Security;
+
+/// <summary>
+/// Host header injection: an attacker posts a form for the victim with <c>Host: attacker.example</c>
+/// hoping the victim's genuine mail carries a link (and its token) to the attacker's site. Every
+/// link in every mail points at the portal's configured origin, whatever the request said.
+/// </summary>
+public sealed partial class EmailedLinkOriginTests(MailPortalFactory portal) : IClassFixture<MailPortalFactory>
+{
+    private const string AttackerHost = "attacker.example";
+    private const string Password = "Origin-Pass-2026";
+
+    [Fact]
+    public async Task ForgotPassword_PostedWithAnAttackersHost_MailsALinkToThePortal()
+    {
+        var email = await NewCustomerAsync();
+        using var attacker = AttackerBrowser();
+
+        var page = await attacker.GetPageAsync("/account/forgot-password");
+        await attacker.SubmitAsync(page, "section form[method=post]", new Dictionary<string, string> { ["Email"] = email });
+
+        AssertLinksPointAtThePortal((await portal.Smtp.WaitForAsync(email, 1))[0]);
+    }
+
+    [Fact]
+    public async Task ResendFromAnUnusableLink_PostedWithAnAttackersHost_MailsALinkToThePortal()
+    {
+        var email = await NewCustomerAsync();
+        using var attacker = AttackerBrowser();
+
+        var page = await attacker.GetPageAsync("/account/link?purpose=reset-password&reason=expired");
+        await attacker.SubmitAsync(page, "form[method=post]", new Dictionary<string, string> { ["Email"] = email });
+
+        AssertLinksPointAtThePortal((await portal.Smtp.WaitForAsync(email, 1))[0]);
+    }
+
+    [Fact]
+    public async Task RegisteringAnAddressAgain_WithAnAttackersHost_MailsTheOwnerALinkToThePortal()
+    {
+        var email = await NewCustomerAsync();
+        using var attacker = AttackerBrowser();
+
+        var form = await RegistrationPage.OpenAsync(attacker);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync(RegistrationPage.ValidInput(email))).StatusCode);
+
+        var notice = (await portal.Smtp.WaitForAsync(email, 1))[0];
+        Assert.NotEmpty(Links(notice));
+        AssertLinksPointAtThePortal(notice);
+    }
+
+    [Fact]
+    public async Task EmailChange_RequestedWithAnAttackersHost_MailsALinkToThePortal()
+    {
+        var email = await NewCustomerAsync();
+        var newEmail = $"origin-new-{Guid.NewGuid():n}@example.com";
+        using var browser = await portal.SignedInBrowserAsync(email, Password);
+        browser.Http.DefaultRequestHeaders.Host = AttackerHost;
+
+        var settings = await SettingsPage.OpenAsync(browser);
+        await settings.EditAsync("email", "form.email-form", new() { ["NewEmail"] = newEmail, ["CurrentPassword"] = Password });
+
+        AssertLinksPointAtThePortal((await portal.Smtp.WaitForAsync(newEmail, 1))[0]);
+    }
+
+    [Theory]
+    [InlineData("/account/settings")]
+    [InlineData("/staff/users")]
+    public async Task ARedirectToSignIn_NeverNamesTheRequestsHost(string path)
+    {
+        using var attacker = AttackerBrowser();
+
+        var response = await attacker.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task AnAuthorizationRequestWithoutSession_IsSentToSignInOnThisHost()
+    {
+        using var attacker = AttackerBrowser();
+
+        var response = await attacker.GetAsync(OAuthClient.Web(attacker).AuthorizeUrl());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain(AttackerHost, response.Headers.Location!.OriginalString);
+        Assert.StartsWith("/account/login", response.Headers.Location.OriginalString);
+    }
+
+    private Browser AttackerBrowser()
+    {
+        var browser = portal.CreateBrowser();
+        browser.Http.DefaultRequestHeaders.Host = AttackerHost;
+        return browser;
+    }
+
+    private static void AssertLinksPointAtThePortal(MimeMessage mail)
+    {
+        Assert.DoesNotContain(AttackerHost, mail.TextBody);
+        Assert.DoesNotContain(AttackerHost, mail.HtmlBody);
+        Assert.All(Links(mail), link => Assert.StartsWith(PortalFactory.PublicOrigin, link));
+    }
+
+    private static List<string> Links(MimeMessage mail) =>
+        [.. LinkPattern().Matches(mail.TextBody ?? "").Select(m => m.Value).Where(link => !link.StartsWith("http://localhost:510", StringComparison.Ordinal))];
+
+    private async Task<string> NewCustomerAsync()
+    {
+        var email = $"origin-{Guid.NewGuid():n}@example.com";
+        await portal.CreateActiveUserAsync(email, Password, "supplies-buyer");
+        return email;
+    }
+
+    [GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial Regex LinkPattern();
+}
