@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
 namespace CustomerPortal.LoadTest;

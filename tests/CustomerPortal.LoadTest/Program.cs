@@ -45,15 +45,18 @@ if (withReference)
     }
 }
 
-Console.WriteLine();
-Console.WriteLine($"{"scenario",-26} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"oidc-provider req/s",20} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"ours/theirs",11}");
-for (var i = 0; i < ours.Count; i++)
+if (ours.Count > 0)
 {
-    var mine = ours[i];
-    var other = i < theirs.Count ? theirs[i] : null;
-    Console.WriteLine($"{mine.Name,-26} {mine.RequestsPerSecond,10:F1} {mine.P50.TotalMilliseconds,9:F1} {mine.P99.TotalMilliseconds,9:F1} {mine.Errors,7} | " +
-        (other is null ? "(reference not run)" :
-        $"{other.RequestsPerSecond,20:F1} {other.P50.TotalMilliseconds,9:F1} {other.P99.TotalMilliseconds,9:F1} {other.Errors,7} | {mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}"));
+    Console.WriteLine();
+    Console.WriteLine($"{"scenario",-26} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"oidc-provider req/s",20} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"ours/theirs",11}");
+    for (var i = 0; i < ours.Count; i++)
+    {
+        var mine = ours[i];
+        var other = i < theirs.Count ? theirs[i] : null;
+        Console.WriteLine($"{mine.Name,-26} {mine.RequestsPerSecond,10:F1} {mine.P50.TotalMilliseconds,9:F1} {mine.P99.TotalMilliseconds,9:F1} {mine.Errors,7} | " +
+            (other is null ? "(reference not run)" :
+            $"{other.RequestsPerSecond,20:F1} {other.P50.TotalMilliseconds,9:F1} {other.P99.TotalMilliseconds,9:F1} {other.Errors,7} | {mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}"));
+    }
 }
 if (enumeration.Count > 0)
 {
