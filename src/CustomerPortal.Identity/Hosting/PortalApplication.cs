@@ -47,7 +47,7 @@ public static class PortalApplication
         services.AddSingleton<Maintenance.MaintenanceMode>();
         services.AddPortalHealth();
         services.AddPortalSessions();
-        services.AddPortalMetrics();
+        services.AddPortalMetrics(builder.Configuration);
         services.AddOptions<AppLinks>().Bind(builder.Configuration.GetSection(AppLinks.Section));
         services.AddSingleton<Resources.GuideDocument>();
         services.AddRequestGuard();

@@ -17,6 +17,7 @@ public sealed class NetworkSettingsStartTests : IDisposable
     [InlineData("ForwardedHeaders:KnownProxies", "proxy.example.com")]
     [InlineData("ForwardedHeaders:KnownProxies", "10.1")]
     [InlineData("ForwardedHeaders:KnownNetworks", "10.0.0.1/8")]
+    [InlineData("Metrics:AllowedNetworks", "10.0.0.0")]
     public async Task AValueThatIsNotAnAddressOrNetwork_StopsTheStart_NamingTheSetting(string key, string value)
     {
         var settings = Settings();
