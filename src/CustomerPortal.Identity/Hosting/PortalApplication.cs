@@ -49,10 +49,11 @@ public static class PortalApplication
         services.AddSingleton<Maintenance.MaintenanceMode>();
         services.AddPortalHealth();
         services.AddPortalSessions();
-        services.AddPortalMetrics();
+        services.AddPortalMetrics(builder.Configuration);
         services.AddOptions<AppLinks>().Bind(builder.Configuration.GetSection(AppLinks.Section));
         services.AddSingleton<Resources.GuideDocument>();
         services.AddRequestGuard();
+        services.AddTrustedProxies(builder.Configuration);
 
         // Japanese text stays readable in the HTML instead of becoming numeric character references.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -71,11 +72,13 @@ public static class PortalApplication
 
     public static void UsePortalPipeline(this WebApplication app)
     {
+        // The client's address and scheme, from the named proxies only, before anything uses them.
+        app.UseTrustedProxies();
         app.UseSecurityHeaders(FormPostScriptHash);
         if (!app.Environment.IsDevelopment())
         {
             // A page asked for over plain HTTP moves to HTTPS before any credential is typed
-            // (behind a TLS-terminating proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).
+            // (behind a TLS-terminating proxy, name it in ForwardedHeaders:KnownProxies or KnownNetworks).
             app.UseHsts();
             app.UseHttpsRedirection();
         }

@@ -4,9 +4,11 @@ namespace CustomerPortal.Identity.Observability;
 
 public static class ObservabilitySetup
 {
-    public static IServiceCollection AddPortalMetrics(this IServiceCollection services)
+    public static IServiceCollection AddPortalMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<PortalMetrics>();
+        // Built now: a network that is not one stops the start.
+        services.AddSingleton(new MetricsAccess(configuration));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(PortalMetrics.MeterName)
             // Request latency, as ASP.NET Core measures it (http.server.request.duration).
@@ -15,10 +17,19 @@ public static class ObservabilitySetup
         return services;
     }
 
-    /// <summary>Prometheus text format at /metrics.</summary>
+    /// <summary>Prometheus text format at /metrics, for the scraper only (<see cref="MetricsAccess"/>).</summary>
     public static IEndpointRouteBuilder MapPortalMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        var access = endpoints.ServiceProvider.GetRequiredService<MetricsAccess>();
+        endpoints.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            if (!access.Allows(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+            await next(context);
+        }), optionsName: null).AllowAnonymous();
         return endpoints;
     }
 }

@@ -43,6 +43,11 @@ public static class RequestGuard
         }
         try
         {
+            if (await FormBody.RefusalAsync(context.Request) is { } refusal)
+            {
+                await RefuseAsync(context, refusal, "The request body cannot be read.");
+                return;
+            }
             if (context.Request.Path.StartsWithSegments("/connect") && await HasRepeatedParameterAsync(context.Request))
             {
                 // OAuth 2.0 (RFC 6749 3.1): parameters must not be included more than once.
@@ -75,8 +80,15 @@ public static class RequestGuard
         return form.Any(p => p.Value.Count > 1 && !MultiValued.Contains(p.Key));
     }
 
-    private static bool IsBrowserEndpoint(PathString path) =>
-        path.StartsWithSegments("/connect/authorize") || path.StartsWithSegments("/connect/logout") || path.StartsWithSegments("/account");
+    // Clients and APIs call these and read JSON; every other address is a page someone looks at
+    // (the authorization and logout endpoints included: a browser is sent there).
+    private static readonly string[] JsonEndpoints =
+    [
+        "/connect/token", "/connect/introspect", "/connect/revoke", "/connect/userinfo",
+        "/.well-known", "/api", "/maintenance/status", "/health", "/metrics",
+    ];
+
+    private static bool IsBrowserEndpoint(PathString path) => !JsonEndpoints.Any(endpoint => path.StartsWithSegments(endpoint));
 
     private static bool IsClientFault(Exception error) => error switch
     {

@@ -20,12 +20,34 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
         "/account/link", "/account/forgot-password", "/api/account/addresses", "/maintenance/status", "/health/ready",
     ];
 
+    // Every other form the site posts to; the signed-in ones may send a signed-out request to sign-in instead.
+    private static readonly string[] Forms =
+    [
+        "/account/settings", "/account/password", "/account/apps", "/account/addresses/new",
+        $"/account/addresses/{Guid.Empty}/edit", $"/account/addresses/{Guid.Empty}/delete",
+        "/staff/users", $"/staff/users/{Guid.Empty}", $"/staff/registrations/{Guid.Empty}",
+        "/staff/notices", "/staff/maintenance", "/staff/outbox",
+    ];
+
+    // Bodies the form reader cannot read: the client's fault, refused with 400 wherever they are sent.
+    private static readonly string[] UnreadableBodies = ["multipart-truncated", "multipart-wrong-boundary", "garbage-content-type-params"];
+
+    // The protocol endpoints take application/x-www-form-urlencoded only (OpenID Connect Core 1.0, 3.1.3.1).
+    private static readonly string[] NotUrlEncodedBodies = [.. UnreadableBodies, "multipart-well-formed"];
+
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
         foreach (var endpoint in Endpoints)
         {
             foreach (var kind in new[] { "empty-get", "empty-post", "repeated", "garbage", "invalid-utf8-query", "invalid-utf8-body", "oversized-body", "long-query", "json-body", "put", "nul-bytes" })
+            {
+                data.Add(endpoint, kind);
+            }
+        }
+        foreach (var endpoint in Endpoints.Concat(Forms))
+        {
+            foreach (var kind in NotUrlEncodedBodies)
             {
                 data.Add(endpoint, kind);
             }
@@ -49,6 +71,18 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
         if (ProtocolPostEndpoints.Contains(endpoint) && (int)response.StatusCode >= 400 && kind != "put")
         {
             Assert.Contains("\"error\"", body);
+        }
+        if (UnreadableBodies.Contains(kind) || (NotUrlEncodedBodies.Contains(kind) && endpoint.StartsWith("/connect/", StringComparison.Ordinal)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+        if (UnreadableBodies.Contains(kind) && (Forms.Contains(endpoint) || endpoint is "/account/login" or "/connect/authorize" or "/connect/logout"))
+        {
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType); // the error page, in the site's look
+        }
+        if (NotUrlEncodedBodies.Contains(kind) && (ProtocolPostEndpoints.Contains(endpoint) || endpoint == "/connect/userinfo"))
+        {
+            Assert.Equal("invalid_request", OAuthError(response, body));
         }
     }
 
@@ -113,9 +147,36 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
             "json-body" => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent("{\"grant_type\":\"client_credentials\"}", Encoding.UTF8, "application/json") },
             "put" => new HttpRequestMessage(HttpMethod.Put, endpoint) { Content = Form(minimal) },
             "nul-bytes" => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Form("client_id=test-web%00&grant_type=client_credentials%00&scope=%00") },
+            // The closing boundary never comes.
+            "multipart-truncated" => Raw(endpoint, "multipart/form-data; boundary=portal-test",
+                "--portal-test\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\ntest-web\r\n--portal-test\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\nclient_cre"),
+            "multipart-wrong-boundary" => Raw(endpoint, "multipart/form-data; boundary=announced",
+                "--actual\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\ntest-web\r\n--actual--\r\n"),
+            "multipart-well-formed" => Raw(endpoint, "multipart/form-data; boundary=portal-test",
+                "--portal-test\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\ntest-web\r\n--portal-test--\r\n"),
+            "garbage-content-type-params" => Raw(endpoint, "application/x-www-form-urlencoded;;;charset=\"x;boundary=;;", minimal),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
 
+    /// <summary>The OAuth error as the endpoint states it: in its JSON body, or in WWW-Authenticate (userinfo, RFC 6750 3).</summary>
+    private static string? OAuthError(HttpResponseMessage response, string body)
+    {
+        if (response.Content.Headers.ContentType?.MediaType == "application/json")
+        {
+            return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("error").GetString();
+        }
+        var challenge = response.Headers.WwwAuthenticate.Select(header => header.Parameter).FirstOrDefault();
+        return challenge is null ? null : System.Text.RegularExpressions.Regex.Match(challenge, "error=\"([^\"]*)\"").Groups[1].Value;
+    }
+
     private static StringContent Form(string body) => new(body, Encoding.ASCII, "application/x-www-form-urlencoded");
+
+    /// <summary>A POST with a Content-Type as the client wrote it: HttpClient would refuse to build these headers itself.</summary>
+    private static HttpRequestMessage Raw(string endpoint, string contentType, string body)
+    {
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));
+        Assert.True(content.Headers.TryAddWithoutValidation("Content-Type", contentType));
+        return new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+    }
 }

@@ -3,8 +3,16 @@ using CustomerPortal.Identity.Tests.Infrastructure;
 namespace CustomerPortal.Identity.Tests.Connect;
 
 /// <summary>/metrics in Prometheus format counts what operators watch.</summary>
-public sealed class MetricsTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class MetricsTests(MetricsTests.ScrapedPortal portal) : IClassFixture<MetricsTests.ScrapedPortal>
 {
+    /// <summary>The in-memory server knows no peer address, so the scraper shows the bearer token.</summary>
+    public sealed class ScrapedPortal : PortalFactory
+    {
+        public const string Token = "metrics-test-token";
+
+        public ScrapedPortal() => Settings["Metrics:BearerToken"] = Token;
+    }
+
     [Fact]
     public async Task Metrics_CountSignInsTokensAndRequestLatency()
     {
@@ -19,7 +27,8 @@ public sealed class MetricsTests(PortalFactory portal) : IClassFixture<PortalFac
         for (var attempt = 0; attempt < 30 && !metrics.Contains("result=\"failure\""); attempt++)
         {
             await Task.Delay(300); // the exporter serves a cached scrape for a moment
-            metrics = await browser.Http.GetStringAsync("/metrics");
+            using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Authorization = new("Bearer", ScrapedPortal.Token) } };
+            metrics = await (await browser.Http.SendAsync(scrape)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
         }
 
         var lines = metrics.Split('\n');

@@ -77,11 +77,25 @@ public class PortalFactory : WebApplicationFactory<Program>
         return [.. (await db.OutboxMessages.AsNoTracking().Where(m => m.UserId == userId).ToListAsync()).OrderBy(m => m.CreatedAt)];
     }
 
+    private bool _onLoopback;
+
+    /// <summary>
+    /// Starts the portal on a real loopback socket (Kestrel) instead of in memory, for tests where the
+    /// peer's address matters: it is then 127.0.0.1, where the in-memory server knows none. Set
+    /// <see cref="Settings"/> first.
+    /// </summary>
+    public void StartOnLoopback()
+    {
+        UseKestrel(0);
+        _onLoopback = true;
+        StartServer();
+    }
+
     public Browser CreateBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
         HandleCookies = true,
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = _onLoopback ? ClientOptions.BaseAddress : new Uri("https://localhost"),
     }));
 
     /// <summary>A browser that has signed in through the real sign-in form.</summary>
