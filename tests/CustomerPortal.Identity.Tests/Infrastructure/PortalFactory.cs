@@ -91,12 +91,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         StartServer();
     }
 
-    public Browser CreateBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
-    {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-        BaseAddress = _onLoopback ? ClientOptions.BaseAddress : new Uri("https://localhost"),
-    }));
+    public Browser CreateBrowser() => _onLoopback
+        // A real socket: a plain client keeps cookies and leaves redirects to the test, as in memory.
+        ? new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = ClientOptions.BaseAddress,
+        })
+        : new(CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+        }));
 
     /// <summary>A browser that has signed in through the real sign-in form.</summary>
     public async Task<Browser> SignedInBrowserAsync(string email, string password)
