@@ -21,6 +21,9 @@ public sealed class UserDetailModel(
     public bool LockedOut { get; private set; }
     public bool IsAdmin { get; private set; }
 
+    /// <summary>False for a member of staff looking at a staff or admin account: only admins act on those.</summary>
+    public bool MayAct { get; private set; }
+
     /// <summary>Every change of the contact preferences, so that staff can show what was consented to, when and where.</summary>
     public IReadOnlyList<ContactPreferenceChange> PreferenceHistory { get; private set; } = [];
 
@@ -69,6 +72,7 @@ public sealed class UserDetailModel(
         Machines = await machines.ListAsync(user.Id);
         LockedOut = administration.IsLockedOut(user);
         IsAdmin = User.IsInRole(PortalRoles.Admin);
+        MayAct = await administration.MayActOnAsync(User, user);
         PreferenceHistory = await preferences.HistoryAsync(user.Id);
         return true;
     }
