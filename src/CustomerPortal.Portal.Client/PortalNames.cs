@@ -1,6 +1,6 @@
 namespace CustomerPortal.Portal.Client;
 
-/// <summary>The roles of product.md, as they appear in the `role` claim.</summary>
+/// <summary>The portal's roles, as they appear in the `role` claim.</summary>
 public static class PortalRoles
 {
     public const string EquipmentPurchaser = "equipment-purchaser";

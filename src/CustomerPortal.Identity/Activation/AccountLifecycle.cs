@@ -15,7 +15,7 @@ public enum RegistrationOutcome { Accepted, SerialThrottled }
 public sealed record LinkOutcome(LinkCheck Check, PortalUser? User = null, IdentityResult? PasswordResult = null);
 
 /// <summary>
-/// Every step of product.md's lifecycle (PendingReview → Approved → EmailVerified → Active → first
+/// Every step of the account's lifecycle (PendingReview → Approved → EmailVerified → Active → first
 /// sign-in), each in one transaction with the email it causes, so a step is never half done
 /// and never mails twice.
 /// </summary>

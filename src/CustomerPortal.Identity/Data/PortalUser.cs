@@ -86,7 +86,7 @@ public enum SerialCheck
     BoundToOtherCompany = 3,
 }
 
-/// <summary>Where an account stands in the lifecycle of product.md ("Registration and activation").</summary>
+/// <summary>Where an account stands in its lifecycle (the README's "Registration and activation").</summary>
 public enum AccountStatus
 {
     PendingReview = 0,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CustomerPortal.Identity.Seeding;
 
-/// <summary>Creates or updates the roles of seed/roles.json (the five roles of product.md).</summary>
+/// <summary>Creates or updates the roles of seed/roles.json (the portal's five roles: three for customers, staff and admin).</summary>
 public sealed class RoleSeeder(RoleManager<PortalRole> roles)
 {
     public async Task SeedAsync(SeedFolder seed)

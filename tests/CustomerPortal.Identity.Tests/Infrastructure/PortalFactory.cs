@@ -69,6 +69,13 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public const string PublicOrigin = "https://localhost/";
 
+    /// <summary>The account as stored now.</summary>
+    public async Task<PortalUser> StoredUserAsync(string id)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == id);
+    }
+
     /// <summary>The outbox row of every mail queued for <paramref name="userId"/>, oldest first.</summary>
     public async Task<List<Mail.OutboxMessage>> OutboxForAsync(string userId)
     {

@@ -48,15 +48,8 @@ public sealed class CurrentPasswordGuessingTests(PortalFactory portal) : IClassF
         Assert.Equal("現在のパスワードの誤りが続いたため、一時的に受け付けを停止しています。しばらくたってから再度お試しください。", last.ErrorFor("CurrentPassword"));
     }
 
-    private static async Task<string?> ChangePasswordAsync(Browser browser, string current)
-    {
-        var page = await browser.GetPageAsync("/account/password");
-        var answer = await browser.ParseAsync(await browser.SubmitAsync(page, "section.change-with-current form", new Dictionary<string, string>
-        {
-            ["CurrentPassword"] = current, ["Password"] = "Guess-Pass-2027", ["ConfirmPassword"] = "Guess-Pass-2027",
-        }));
-        return answer.QuerySelector("#current-error")?.TextContent.Trim();
-    }
+    private static async Task<string?> ChangePasswordAsync(Browser browser, string current) =>
+        (await browser.ChangePasswordAsync(current, "Guess-Pass-2027")).QuerySelector("#current-error")?.TextContent.Trim();
 
     private async Task<string> NewCustomerAsync()
     {

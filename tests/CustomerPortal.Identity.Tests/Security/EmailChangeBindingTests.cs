@@ -48,8 +48,7 @@ public sealed class EmailChangeBindingTests(MailPortalFactory portal) : IClassFi
 
         // The owner notices and resets the password by mail.
         using var owner = portal.CreateBrowser();
-        var forgot = await owner.GetPageAsync("/account/forgot-password");
-        await owner.SubmitAsync(forgot, "section form[method=post]", new Dictionary<string, string> { ["Email"] = email });
+        await owner.RequestResetLinkAsync(email);
         var resetMail = (await portal.Smtp.WaitForAsync(email, 2)).Single(m => m.Subject!.Contains("リセット"));
         var resetPage = await owner.GetPageAsync(MailLinks.Find(resetMail, "/account/reset-password"));
         await owner.SubmitAsync(resetPage, "section form[method=post]", new Dictionary<string, string> { ["Password"] = "Binding-Pass-2027", ["ConfirmPassword"] = "Binding-Pass-2027" });
@@ -71,7 +70,7 @@ public sealed class EmailChangeBindingTests(MailPortalFactory portal) : IClassFi
         var link = MailLinks.Find((await portal.Smtp.WaitForAsync(attackerAddress, 1))[0], "/account/confirm-email");
 
         using var owner = await portal.SignedInBrowserAsync(email, Password);
-        await owner.SubmitAsync(await owner.GetPageAsync("/account/apps"), "form.end-other-sessions");
+        await owner.SignOutOtherBrowsersAsync();
 
         using var later = portal.CreateBrowser();
         Assert.NotEqual(HttpStatusCode.OK, (await ConfirmAsync(later, link)).StatusCode);

@@ -48,18 +48,13 @@ public sealed class RevokedGrantApiTests(PortalFactory portal) : IClassFixture<P
             case "account locked by staff":
             {
                 using var staff = await portal.SignedInBrowserAsync(Accounts.Staff.Email, Accounts.Staff.Password);
-                var results = await staff.GetPageAsync("/staff/users?q=" + Uri.EscapeDataString(email));
-                var detail = await staff.GetPageAsync(results.QuerySelector("table.users a")!.GetAttribute("href")!);
-                await staff.SubmitAsync(detail, "form.lock");
+                await staff.StaffActOnAsync(email, "form.lock");
                 break;
             }
             default:
             {
                 using var owner = await portal.SignedInBrowserAsync(email, Password);
-                await owner.SubmitAsync(await owner.GetPageAsync("/account/password"), "section.change-with-current form", new Dictionary<string, string>
-                {
-                    ["CurrentPassword"] = Password, ["Password"] = "Api-Pass-2027", ["ConfirmPassword"] = "Api-Pass-2027",
-                });
+                await owner.ChangePasswordAsync(Password, "Api-Pass-2027");
                 break;
             }
         }

@@ -49,8 +49,7 @@ public sealed class SessionEndTests : IAsyncLifetime
         var phoneApp = OAuthClient.Web(phone);
         var phoneGrant = await phoneApp.SignInAsync((email, Password));
 
-        var apps = await phone.GetPageAsync("/account/apps");
-        await phone.SubmitAsync(apps, "form.end-other-sessions");
+        await phone.SignOutOtherBrowsersAsync();
 
         Assert.False((await phoneApp.IntrospectAsync(laptopGrant.AccessToken!)).Body.GetProperty("active").GetBoolean());
         Assert.Equal("invalid_grant", (await OAuthClient.Web(laptop).RefreshAsync(laptopGrant.RefreshToken!)).Error);
@@ -81,12 +80,7 @@ public sealed class SessionEndTests : IAsyncLifetime
     {
         var email = await NewCustomerAsync();
         using var browser = await _portal.SignedInBrowserAsync(email, Password);
-        var page = await browser.GetPageAsync("/account/password");
-        var changed = await browser.ParseAsync(await browser.SubmitAsync(page, "section.change-with-current form", new Dictionary<string, string>
-        {
-            ["CurrentPassword"] = Password, ["Password"] = "Session-Pass-2027", ["ConfirmPassword"] = "Session-Pass-2027",
-        }));
-        Assert.NotNull(changed.QuerySelector(".alert-success"));
+        Assert.NotNull((await browser.ChangePasswordAsync(Password, "Session-Pass-2027")).QuerySelector(".alert-success"));
 
         var app = BackchannelReceiver.ClientIn(browser);
         var authorization = await app.AuthorizeAsync(credentials: null, "openid profile");
@@ -104,24 +98,19 @@ public sealed class SessionEndTests : IAsyncLifetime
             case "other browsers signed out":
             {
                 using var phone = await _portal.SignedInBrowserAsync(email, Password);
-                await phone.SubmitAsync(await phone.GetPageAsync("/account/apps"), "form.end-other-sessions");
+                await phone.SignOutOtherBrowsersAsync();
                 break;
             }
             case "password changed elsewhere":
             {
                 using var phone = await _portal.SignedInBrowserAsync(email, Password);
-                await phone.SubmitAsync(await phone.GetPageAsync("/account/password"), "section.change-with-current form", new Dictionary<string, string>
-                {
-                    ["CurrentPassword"] = Password, ["Password"] = "Session-Pass-2028", ["ConfirmPassword"] = "Session-Pass-2028",
-                });
+                await phone.ChangePasswordAsync(Password, "Session-Pass-2028");
                 break;
             }
             default:
             {
                 using var staff = await _portal.SignedInBrowserAsync(Accounts.Staff.Email, Accounts.Staff.Password);
-                var results = await staff.GetPageAsync("/staff/users?q=" + Uri.EscapeDataString(email));
-                var detail = await staff.GetPageAsync(results.QuerySelector("table.users a")!.GetAttribute("href")!);
-                await staff.SubmitAsync(detail, "form.end-sessions");
+                await staff.StaffActOnAsync(email, "form.end-sessions");
                 break;
             }
         }

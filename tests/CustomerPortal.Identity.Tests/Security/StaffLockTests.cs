@@ -23,7 +23,7 @@ public sealed class StaffLockTests(MailPortalFactory portal) : IClassFixture<Mai
         var user = await portal.CreateActiveUserAsync(email, Password, "supplies-buyer");
         using var holder = portal.CreateBrowser();
         // The mailbox holder asks for a reset link before staff lock the account.
-        await RequestResetAsync(holder, email);
+        await holder.RequestResetLinkAsync(email);
         var earlierLink = MailLinks.Find((await portal.Smtp.WaitForAsync(email, 1))[0], "/account/reset-password");
 
         using var staff = await portal.SignedInBrowserAsync(Accounts.Staff.Email, Accounts.Staff.Password);
@@ -31,8 +31,8 @@ public sealed class StaffLockTests(MailPortalFactory portal) : IClassFixture<Mai
         await staff.FollowAsync(await staff.SubmitAsync(detail, "form.lock"));
 
         // After the lock, the answer reads as for anyone, and no link is queued.
-        var unknownAnswer = await RequestResetAsync(holder, $"nobody-{Guid.NewGuid():n}@example.com");
-        Assert.Equal(unknownAnswer, await RequestResetAsync(holder, email));
+        var unknownAnswer = await holder.RequestResetLinkAsync($"nobody-{Guid.NewGuid():n}@example.com");
+        Assert.Equal(unknownAnswer, await holder.RequestResetLinkAsync(email));
         Assert.Single(await portal.OutboxForAsync(user.Id), m => m.Template == "password-reset");
 
         // The link mailed before the lock no longer works, even posted directly.
@@ -46,7 +46,7 @@ public sealed class StaffLockTests(MailPortalFactory portal) : IClassFixture<Mai
             using var again = portal.CreateBrowser();
             Assert.Equal(HttpStatusCode.OK, (await (await LoginPage.OpenAsync(again)).SubmitAsync(email, password)).StatusCode);
         }
-        var stored = await UserAsync(user.Id);
+        var stored = await portal.StoredUserAsync(user.Id);
         Assert.NotNull(stored.StaffLockedAt);
         Assert.Equal(Accounts.Staff.Email, stored.StaffLockedBy);
 
@@ -69,24 +69,10 @@ public sealed class StaffLockTests(MailPortalFactory portal) : IClassFixture<Mai
         await staff.FollowAsync(await staff.SubmitAsync(await staff.GetPageAsync($"/staff/users/{user.Id}"), "form.lock"));
         using var holder = portal.CreateBrowser();
 
-        await RequestResetAsync(holder, email);
+        await holder.RequestResetLinkAsync(email);
         var linkPage = await holder.GetPageAsync("/account/link?purpose=reset-password&reason=expired");
         await holder.SubmitAsync(linkPage, "form[method=post]", new Dictionary<string, string> { ["Email"] = email });
 
         Assert.DoesNotContain(await portal.OutboxForAsync(user.Id), m => m.Template is "password-reset" or "verify-email" or "set-password");
-    }
-
-    private static async Task<string> RequestResetAsync(Browser browser, string email)
-    {
-        var page = await browser.GetPageAsync("/account/forgot-password");
-        var response = await browser.SubmitAsync(page, "section form[method=post]", new Dictionary<string, string> { ["Email"] = email });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await browser.ParseAsync(response)).QuerySelector("[role=status]")!.TextContent;
-    }
-
-    private async Task<PortalUser> UserAsync(string id)
-    {
-        using var scope = portal.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == id);
     }
 }

@@ -38,13 +38,13 @@ public sealed class StaffOnStaffTests(PortalFactory portal) : IClassFixture<Port
         Assert.Null(detail.QuerySelector("form.lock, form.unlock, form.end-sessions, form.resend, form.roles"));
         Assert.NotNull(detail.QuerySelector(".admin-only"));
         var antiforgery = detail.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        var before = await UserAsync(target.Id);
+        var before = await portal.StoredUserAsync(target.Id);
 
         var response = await staff.Http.PostAsync($"/staff/users/{target.Id}?handler={handler}", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", antiforgery), new("roles", "supplies-buyer")]));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var after = await UserAsync(target.Id);
+        var after = await portal.StoredUserAsync(target.Id);
         Assert.Equal(before.LockoutEnd, after.LockoutEnd);
         Assert.Equal(before.SecurityStamp, after.SecurityStamp);
         Assert.Equal(before.StaffLockedAt, after.StaffLockedAt);
@@ -61,19 +61,13 @@ public sealed class StaffOnStaffTests(PortalFactory portal) : IClassFixture<Port
         var locked = await admin.FollowAsync(await admin.SubmitAsync(await admin.GetPageAsync($"/staff/users/{target.Id}"), "form.lock"));
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.NotNull((await UserAsync(target.Id)).StaffLockedAt);
+        Assert.NotNull((await portal.StoredUserAsync(target.Id)).StaffLockedAt);
         await admin.FollowAsync(await admin.SubmitAsync(await admin.ParseAsync(locked), "form.unlock"));
-        Assert.Null((await UserAsync(target.Id)).StaffLockedAt);
+        Assert.Null((await portal.StoredUserAsync(target.Id)).StaffLockedAt);
     }
 
     private Task<PortalUser> NewColleagueAsync(string role) =>
         portal.CreateActiveUserAsync($"colleague-{Guid.NewGuid():n}@example.com", Password, role == "admin" ? ["staff", "admin"] : ["staff"]);
-
-    private async Task<PortalUser> UserAsync(string id)
-    {
-        using var scope = portal.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == id);
-    }
 
     private async Task<List<AuditEvent>> AuditAsync(string userId)
     {
