@@ -12,8 +12,8 @@ public sealed class AppSession : IDisposable
 
     private AppSession()
     {
-        Browser = new Browser(new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = true, MaxAutomaticRedirections = 20 }));
-        _noRedirects = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false });
+        Browser = new Browser(new HttpClient(new BrowserHandler(_cookies, followRedirects: true)));
+        _noRedirects = new HttpClient(new BrowserHandler(_cookies, followRedirects: false));
     }
 
     public Browser Browser { get; }
