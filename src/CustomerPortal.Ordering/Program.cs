@@ -1,5 +1,5 @@
 using CustomerPortal.Ordering.Hosting;
-using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.ServiceDefaults.Hosting;
 
 namespace CustomerPortal.Ordering;
 

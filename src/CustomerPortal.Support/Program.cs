@@ -1,5 +1,5 @@
 using CustomerPortal.Support.Hosting;
-using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.ServiceDefaults.Hosting;
 
 namespace CustomerPortal.Support;
 

@@ -57,7 +57,7 @@ public static class AccountSetup
             options.OnRefreshingPrincipal = context =>
             {
                 // When the password was typed and which IdP session this is survive the refresh.
-                foreach (var type in new[] { PortalClaims.AuthenticationTime, PortalClaims.SessionId })
+                foreach (var type in new[] { PortalClaims.AuthenticationTime, PortalClaimTypes.SessionId })
                 {
                     if (context.CurrentPrincipal?.FindFirst(type) is { } claim)
                     {

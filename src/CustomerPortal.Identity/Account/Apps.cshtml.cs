@@ -17,7 +17,7 @@ public sealed class AppsModel(
 {
     public IReadOnlyList<ConnectedApp> Apps { get; private set; } = [];
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
-    public string? ThisSession => User.FindFirst(PortalClaims.SessionId)?.Value;
+    public string? ThisSession => User.FindFirst(PortalClaimTypes.SessionId)?.Value;
 
     [BindProperty(SupportsGet = true)]
     public string? Revoked { get; set; }

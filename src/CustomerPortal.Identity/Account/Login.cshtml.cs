@@ -1,6 +1,5 @@
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Theming;
-using CustomerPortal.Portal.Client;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -90,7 +89,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         }
 
         var sid = await sessions.StartAsync(user.Id);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(Connect.PortalClaims.SessionId, sid)]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(PortalClaimTypes.SessionId, sid)]);
         await audit.WriteAsync(Staff.Audit.AuditEventType.SignInSucceeded, user.Id, email);
         metrics.SignIn(succeeded: true);
         await lifecycle.RecordSignInAsync(user);

@@ -160,7 +160,7 @@ public sealed class SettingsModel(
     private async Task LoadAsync()
     {
         Account = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
-        CanEditMachines = await users.IsInRoleAsync(Account, UserMachines.OperatorRole);
+        CanEditMachines = await users.IsInRoleAsync(Account, PortalRoles.EquipmentOperator);
         Machines = await machines.ListAsync(Account.Id);
         Addresses = await addressBook.ListAsync(Account.Id);
         PreferenceHistory = await preferences.HistoryAsync(Account.Id);

@@ -251,7 +251,7 @@ public sealed class AccountLifecycle(
         user.ReviewedAt = clock.GetUtcNow();
         user.ReviewedBy = reviewer;
         user.CompanyCode = string.IsNullOrWhiteSpace(companyCode) ? user.CompanyCode : companyCode.Trim();
-        Succeeded(await users.AddToRolesAsync(user, grantedRoles.Where(CustomerRoles.All.Contains).Distinct()));
+        Succeeded(await users.AddToRolesAsync(user, grantedRoles.Where(PortalRoles.Customer.Contains).Distinct()));
         if (!string.IsNullOrEmpty(user.RegisteredSerial))
         {
             if (user.CompanyCode is not null)

@@ -63,7 +63,7 @@ public sealed class AuthorizeModel(
             {
                 // The session this browser had is over, not just its cookie: its grants are
                 // revoked and its apps told, as on any other sign-out.
-                await sessions.EndAsync(session.Principal.FindFirst(PortalClaims.SessionId)?.Value);
+                await sessions.EndAsync(session.Principal.FindFirst(PortalClaimTypes.SessionId)?.Value);
                 await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             }
             return Challenge(new AuthenticationProperties { RedirectUri = RetryUrl() }, IdentityConstants.ApplicationScheme);
@@ -92,7 +92,7 @@ public sealed class AuthorizeModel(
         }
 
         // Every IdP cookie names its session (SessionCookie refuses one that does not).
-        var sessionId = session.Principal!.FindFirst(PortalClaims.SessionId)!.Value;
+        var sessionId = session.Principal!.FindFirst(PortalClaimTypes.SessionId)!.Value;
         var principal = await principals.CreateForUserAsync(user, requestedScopes, authenticatedAt, sessionId, HttpContext.RequestAborted);
         await sessions.RecordClientAsync(sessionId, request.ClientId!);
         if (permanent.Count == 0)

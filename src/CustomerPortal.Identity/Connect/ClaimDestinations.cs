@@ -13,27 +13,32 @@ public static class ClaimDestinations
     private static readonly string[] IdentityTokenOnly = [Destinations.IdentityToken];
     private static readonly string[] AccessTokenOnly = [Destinations.AccessToken];
 
-    public static IEnumerable<string> For(Claim claim) => claim.Type switch
-    {
-        Claims.Subject or Claims.Name or Claims.FamilyName or Claims.GivenName or Claims.Locale or Claims.Zoneinfo
-            or PortalClaims.FamilyNameKana or PortalClaims.GivenNameKana
-            or Claims.Email or Claims.EmailVerified or Claims.PhoneNumber or Claims.PhoneNumberVerified or Claims.Address
-            or Claims.Role or PortalClaims.CompanyName or PortalClaims.MachineSerial or PortalClaims.MachineModel => Both,
+    /// <summary>What describes the user: in ID and access tokens, and in userinfo, as the scopes allow.</summary>
+    private static readonly HashSet<string> AboutTheUser =
+    [
+        Claims.Subject, Claims.Name, Claims.FamilyName, Claims.GivenName, Claims.Locale, Claims.Zoneinfo,
+        PortalClaimTypes.FamilyNameKana, PortalClaimTypes.GivenNameKana,
+        Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.Address,
+        Claims.Role, PortalClaimTypes.CompanyName, PortalClaimTypes.MachineSerial, PortalClaimTypes.MachineModel,
+    ];
 
-        // When the user authenticated matters to the client (max_age), not to an API.
-        Claims.AuthenticationTime or PortalClaims.SessionId => IdentityTokenOnly,
+    /// <summary>When the user authenticated and in which session: for the client (max_age, logout), not for an API.</summary>
+    private static readonly HashSet<string> AboutTheSession = [Claims.AuthenticationTime, PortalClaimTypes.SessionId];
 
+    /// <summary>Every claim a client can receive, as discovery lists them (claims_supported).</summary>
+    public static IEnumerable<string> Published => AboutTheUser.Concat(AboutTheSession);
+
+    public static IEnumerable<string> For(Claim claim) =>
+        AboutTheUser.Contains(claim.Type) ? Both
+        : AboutTheSession.Contains(claim.Type) ? IdentityTokenOnly
         // A client acting for itself: its name is for the API it calls.
-        Claims.ClientId => AccessTokenOnly,
-
+        : claim.Type == Claims.ClientId ? AccessTokenOnly
         // Everything else (the security stamp above all) stays inside codes and refresh tokens.
-        _ => [],
-    };
+        : [];
 
     /// <summary>Claims the userinfo endpoint may return: what describes the user, not the session.</summary>
-    public static bool IsUserInfo(Claim claim) => claim.Type is not (Claims.AuthenticationTime or Claims.ClientId or PortalClaims.SecurityStamp or PortalClaims.SessionId)
-        && For(claim).Contains(Destinations.IdentityToken);
+    public static bool IsUserInfo(Claim claim) => AboutTheUser.Contains(claim.Type);
 
     /// <summary>Claims that are lists even when they hold one value, so apps can rely on the JSON type.</summary>
-    public static bool IsMultiValued(string type) => type is Claims.Role or PortalClaims.MachineSerial or PortalClaims.MachineModel;
+    public static bool IsMultiValued(string type) => type is Claims.Role or PortalClaimTypes.MachineSerial or PortalClaimTypes.MachineModel;
 }

@@ -39,7 +39,7 @@ public sealed class LogoutModel(Sessions.BrowserSessions sessions) : PageModel
             return Page();
         }
 
-        await sessions.EndAsync(session.Principal?.FindFirst(PortalClaims.SessionId)?.Value);
+        await sessions.EndAsync(session.Principal?.FindFirst(PortalClaimTypes.SessionId)?.Value);
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         // OpenIddict redirects to the validated post_logout_redirect_uri (with state), or here if none was given.
         return SignOut(new AuthenticationProperties { RedirectUri = SignedOutPath }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -48,7 +48,7 @@ public sealed class LogoutModel(Sessions.BrowserSessions sessions) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        await sessions.EndAsync(session.Principal?.FindFirst(PortalClaims.SessionId)?.Value);
+        await sessions.EndAsync(session.Principal?.FindFirst(PortalClaimTypes.SessionId)?.Value);
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         return LocalRedirect(SignedOutPath);
     }

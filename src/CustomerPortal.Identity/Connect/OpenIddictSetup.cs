@@ -80,10 +80,7 @@ public static class OpenIddictSetup
                 }
 
                 options.RegisterScopes([.. seed.ScopeNames()]);
-                options.RegisterClaims(Claims.Subject, PortalClaims.SessionId, Claims.Name, Claims.FamilyName, Claims.GivenName,
-                    PortalClaims.FamilyNameKana, PortalClaims.GivenNameKana, Claims.Locale, Claims.Zoneinfo,
-                    Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.Address,
-                    Claims.Role, PortalClaims.CompanyName, PortalClaims.MachineSerial, PortalClaims.MachineModel, Claims.AuthenticationTime);
+                options.RegisterClaims([.. ClaimDestinations.Published]);
 
                 var keys = TokenKeys.Load(keyOptions, environment, DataFolder.Resolve(configuration, environment));
                 options.AddSigningCertificate(keys.Signing).AddEncryptionCertificate(keys.Encryption);

@@ -1,6 +1,6 @@
 namespace CustomerPortal.Identity.Connect;
 
-/// <summary>Claim and scope names that are ours rather than OpenID Connect's.</summary>
+/// <summary>Claims the IdP keeps to itself (the names it shares with the apps are in Contracts' PortalClaimTypes).</summary>
 public static class PortalClaims
 {
     /// <summary>
@@ -14,19 +14,6 @@ public static class PortalClaims
     /// and carried across cookie refreshes, because sliding renewal resets the cookie's own IssuedUtc.
     /// </summary>
     public const string AuthenticationTime = OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationTime;
-
-    /// <summary>Katakana readings as language-tagged claims (OpenID Connect Core 5.2).</summary>
-    public const string FamilyNameKana = "family_name#ja-Kana-JP";
-    public const string GivenNameKana = "given_name#ja-Kana-JP";
-
-    /// <summary>Scope "portal": the customer's company and the serials of the machines on the account and their models.</summary>
-    public const string PortalScope = "portal";
-    public const string CompanyName = "company_name";
-    public const string MachineSerial = "machine_serial";
-    public const string MachineModel = "machine_model";
-
-    /// <summary>The IdP session an ID token belongs to (Back-Channel Logout 1.0).</summary>
-    public const string SessionId = "sid";
 
     /// <summary>Every customer is in Japan.</summary>
     public const string ZoneInfo = "Asia/Tokyo";

@@ -23,7 +23,7 @@ public sealed class PortalPrincipalFactory(
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id);
-        identity.SetClaim(PortalClaims.SessionId, sessionId);
+        identity.SetClaim(PortalClaimTypes.SessionId, sessionId);
         identity.SetClaim(PortalClaims.SecurityStamp, await users.GetSecurityStampAsync(user));
         if (authenticatedAt is { } time)
         {
@@ -37,8 +37,8 @@ public sealed class PortalPrincipalFactory(
             identity.SetClaim(Claims.GivenName, user.GivenName);
             identity.SetClaim(Claims.Locale, user.Locale);
             identity.SetClaim(Claims.Zoneinfo, PortalClaims.ZoneInfo);
-            identity.SetClaim(PortalClaims.FamilyNameKana, user.FamilyNameKana);
-            identity.SetClaim(PortalClaims.GivenNameKana, user.GivenNameKana);
+            identity.SetClaim(PortalClaimTypes.FamilyNameKana, user.FamilyNameKana);
+            identity.SetClaim(PortalClaimTypes.GivenNameKana, user.GivenNameKana);
         }
         if (scopes.Contains(Scopes.Email) && user.Email is not null)
         {
@@ -54,16 +54,16 @@ public sealed class PortalPrincipalFactory(
         {
             identity.AddClaim(Claims.Address, AddressClaim(user));
         }
-        if (scopes.Contains(PortalClaims.PortalScope))
+        if (scopes.Contains(PortalScopes.Portal))
         {
-            identity.SetClaim(PortalClaims.CompanyName, user.CompanyName);
+            identity.SetClaim(PortalClaimTypes.CompanyName, user.CompanyName);
             var machines = await db.UserMachines.Where(m => m.UserId == user.Id)
                 .GroupJoin(db.Devices, machine => machine.Serial, device => device.Serial, (machine, devices) => new { machine.Serial, devices })
                 .SelectMany(m => m.devices.DefaultIfEmpty(), (m, device) => new { m.Serial, Model = device == null ? null : device.Model })
                 .OrderBy(m => m.Serial).ToListAsync(cancellationToken);
-            identity.SetClaims(PortalClaims.MachineSerial, [.. machines.Select(m => m.Serial)]);
+            identity.SetClaims(PortalClaimTypes.MachineSerial, [.. machines.Select(m => m.Serial)]);
             // The models let the ordering app offer the supplies that fit; unknown serials have none.
-            identity.SetClaims(PortalClaims.MachineModel, [.. machines.Select(m => m.Model).OfType<string>().Distinct(StringComparer.Ordinal)]);
+            identity.SetClaims(PortalClaimTypes.MachineModel, [.. machines.Select(m => m.Model).OfType<string>().Distinct(StringComparer.Ordinal)]);
         }
         if (scopes.Contains(Scopes.Roles))
         {

@@ -27,7 +27,7 @@ public sealed class SignInEligibility(UserManager<PortalUser> users, SignInManag
     public async Task<PortalUser?> FromSessionAsync(ClaimsPrincipal principal)
     {
         // A session ended elsewhere (sign-out, password change, staff) is over at once.
-        if (principal.FindFirst(PortalClaims.SessionId)?.Value is not { } sid || !await sessions.IsActiveAsync(sid))
+        if (principal.FindFirst(PortalClaimTypes.SessionId)?.Value is not { } sid || !await sessions.IsActiveAsync(sid))
         {
             return null;
         }

@@ -45,7 +45,7 @@ public static class TokenEndpoint
             }
 
             var principal = await principals.CreateForUserAsync(
-                user, grant.GetScopes(), grant.AuthenticatedAt(), grant.FindFirst(PortalClaims.SessionId)?.Value, context.RequestAborted);
+                user, grant.GetScopes(), grant.AuthenticatedAt(), grant.FindFirst(PortalClaimTypes.SessionId)?.Value, context.RequestAborted);
             principal.SetAuthorizationId(grant.GetAuthorizationId());
             metrics.TokenIssued(request.GrantType!);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

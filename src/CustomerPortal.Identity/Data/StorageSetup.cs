@@ -1,7 +1,7 @@
 using CustomerPortal.Identity.Data.Postgres;
 using CustomerPortal.Identity.Data.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
-using CustomerPortal.Portal.Client.Storage;
+using CustomerPortal.ServiceDefaults.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using CustomerPortal.Portal.Client;
-using CustomerPortal.Portal.Client.Security;
+using CustomerPortal.ServiceDefaults;
+using CustomerPortal.ServiceDefaults.Security;
 using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Passwords;

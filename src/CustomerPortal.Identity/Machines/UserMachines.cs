@@ -10,8 +10,6 @@ public enum MachineChange { Added, Removed, Invalid, AlreadyListed, NotListed }
 /// <summary>The machines on an account (ご利用機器); equipment operators add and remove them.</summary>
 public sealed class UserMachines(PortalDbContext db, DeviceRegistry registry, TimeProvider clock)
 {
-    public const string OperatorRole = "equipment-operator";
-
     public async Task<List<MachineView>> ListAsync(string userId) =>
         await (from machine in db.UserMachines.AsNoTracking()
                where machine.UserId == userId

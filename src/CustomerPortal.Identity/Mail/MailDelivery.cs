@@ -1,4 +1,4 @@
-using CustomerPortal.Portal.Client.Mail;
+using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Identity.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

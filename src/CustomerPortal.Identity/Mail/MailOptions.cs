@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CustomerPortal.Portal.Client.Mail;
+using CustomerPortal.ServiceDefaults.Mail;
 
 namespace CustomerPortal.Identity.Mail;
 

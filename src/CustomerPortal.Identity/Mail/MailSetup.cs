@@ -1,5 +1,5 @@
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Portal.Client.Mail;
+using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Identity.Mail;

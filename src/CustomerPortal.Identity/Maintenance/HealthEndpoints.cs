@@ -21,10 +21,10 @@ public static class HealthEndpoints
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync }).AllowAnonymous();
         // The relying apps follow the switch from here, so one switch closes the whole portal.
-        endpoints.MapGet("/maintenance/status", async Task<IResult> (MaintenanceMode mode) =>
+        endpoints.MapGet(PortalPaths.MaintenanceStatus, async Task<IResult> (MaintenanceMode mode) =>
         {
             var state = await mode.CurrentAsync();
-            return Results.Json(new Portal.Client.Maintenance.MaintenanceStatus(state.Enabled, state.MessageJa, state.MessageEn, state.ExpectedEnd));
+            return Results.Json(new MaintenanceStatus(state.Enabled, state.MessageJa, state.MessageEn, state.ExpectedEnd));
         }).AllowAnonymous();
         return endpoints;
     }

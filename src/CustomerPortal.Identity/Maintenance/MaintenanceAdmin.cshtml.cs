@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerPortal.Identity.Maintenance;
 
 /// <summary>Admins switch maintenance on (with a message in both languages and an expected end) and off.</summary>
-[Authorize(Roles = "admin")]
+[Authorize(Roles = PortalRoles.Admin)]
 public sealed class MaintenanceAdminModel(PortalDbContext db, MaintenanceMode mode, AuditLog audit) : PageModel
 {
     public MaintenanceState State { get; private set; } = new();

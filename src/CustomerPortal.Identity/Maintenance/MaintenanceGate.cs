@@ -11,7 +11,8 @@ public static class MaintenanceGate
 {
     private static readonly string[] AlwaysOpen =
     [
-        "/.well-known", "/connect/token", "/connect/userinfo", "/connect/introspect", "/connect/revoke", "/connect/logout",
+        "/.well-known", Connect.OpenIddictSetup.TokenPath, Connect.OpenIddictSetup.UserInfoPath, Connect.OpenIddictSetup.IntrospectionPath,
+        Connect.OpenIddictSetup.RevocationPath, Connect.OpenIddictSetup.EndSessionPath,
         "/account/login", "/account/signed-out", "/language", "/theme", "/health", "/error", "/maintenance",
     ];
 
@@ -19,7 +20,7 @@ public static class MaintenanceGate
     {
         var state = await context.RequestServices.GetRequiredService<MaintenanceMode>().CurrentAsync();
         if (!state.Enabled || AlwaysOpen.Any(prefix => context.Request.Path.StartsWithSegments(prefix))
-            || context.User.IsInRole("staff") || context.User.IsInRole("admin"))
+            || context.User.IsInRole(PortalRoles.Staff) || context.User.IsInRole(PortalRoles.Admin))
         {
             await next(context);
             return;

@@ -101,7 +101,7 @@ public sealed class RegistrationForm
         {
             errors[nameof(Serial)] = "register.error.serial";
         }
-        if (Roles.Count == 0 || Roles.Any(role => !CustomerRoles.All.Contains(role)))
+        if (Roles.Count == 0 || Roles.Any(role => !PortalRoles.Customer.Contains(role)))
         {
             errors[nameof(Roles)] = "register.error.roles";
         }
@@ -129,16 +129,6 @@ public sealed class RegistrationForm
             errors[field] = "register.error.kana";
         }
     }
-}
-
-/// <summary>The three roles a customer can ask for (staff and admin are never self-chosen).</summary>
-public static class CustomerRoles
-{
-    public const string EquipmentPurchaser = "equipment-purchaser";
-    public const string SuppliesBuyer = "supplies-buyer";
-    public const string EquipmentOperator = "equipment-operator";
-
-    public static readonly string[] All = [EquipmentPurchaser, SuppliesBuyer, EquipmentOperator];
 }
 
 /// <summary>The 47 prefectures by JIS X 0401 code; their names are in the message bundles (prefecture.01 …).</summary>

@@ -84,8 +84,8 @@ public static class RequestGuard
     // (the authorization and logout endpoints included: a browser is sent there).
     private static readonly string[] JsonEndpoints =
     [
-        "/connect/token", "/connect/introspect", "/connect/revoke", "/connect/userinfo",
-        "/.well-known", "/api", "/maintenance/status", "/health", "/metrics",
+        Connect.OpenIddictSetup.TokenPath, Connect.OpenIddictSetup.IntrospectionPath, Connect.OpenIddictSetup.RevocationPath, Connect.OpenIddictSetup.UserInfoPath,
+        "/.well-known", "/api", PortalPaths.MaintenanceStatus, "/health", "/metrics",
     ];
 
     private static bool IsBrowserEndpoint(PathString path) => !JsonEndpoints.Any(endpoint => path.StartsWithSegments(endpoint));

@@ -7,7 +7,7 @@ public static class StaffSetup
     public static IServiceCollection AddPortalStaff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policy, policy => policy.RequireRole("staff", "admin"));
+            .AddPolicy(Policy, policy => policy.RequireRole(PortalRoles.Staff, PortalRoles.Admin));
         services.AddSingleton(provider => BusinessCalendar.Load(
             Seeding.SeedFolder.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()).Path));
         services.AddScoped<ReviewQueue>();

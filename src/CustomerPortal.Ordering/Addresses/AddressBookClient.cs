@@ -4,11 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace CustomerPortal.Ordering.Addresses;
 
-/// <summary>An entry of the user's address book at the IdP (宛先管理), as /api/account/addresses returns it.</summary>
-public sealed record AddressBookEntry(
-    Guid Id, string Label, string? Purpose, string PostalCode, string Prefecture, string City, string Street, string? Building,
-    string? Company, string? Department, string? Recipient, string? Phone, bool IsDefaultBilling, bool IsDefaultDelivery);
-
 /// <summary>The address book could not be read (the IdP is down or refused the token).</summary>
 public sealed class AddressBookUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
@@ -18,9 +13,10 @@ public sealed class AddressBookUnavailableException(string message, Exception? i
 /// </summary>
 public sealed class AddressBookClient(HttpClient http, IHttpContextAccessor accessor)
 {
-    public const string Path = "api/account/addresses";
+    // Relative to the IdP's address, the client's base address.
+    private static readonly string Path = PortalPaths.AddressBook.TrimStart('/');
 
-    public async Task<IReadOnlyList<AddressBookEntry>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AddressBookItem>> ListAsync(CancellationToken cancellationToken)
     {
         var context = accessor.HttpContext ?? throw new InvalidOperationException("The address book is read for a signed-in user.");
         var token = await context.GetTokenAsync("access_token")
@@ -34,7 +30,7 @@ public sealed class AddressBookClient(HttpClient http, IHttpContextAccessor acce
             {
                 throw new AddressBookUnavailableException($"The address API answered {(int)response.StatusCode}.");
             }
-            return await response.Content.ReadFromJsonAsync<List<AddressBookEntry>>(cancellationToken) ?? [];
+            return await response.Content.ReadFromJsonAsync<List<AddressBookItem>>(cancellationToken) ?? [];
         }
         catch (HttpRequestException error)
         {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.ServiceDefaults.Hosting;
 
 namespace CustomerPortal.Ordering.Catalog;
 

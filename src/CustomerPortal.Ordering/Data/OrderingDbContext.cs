@@ -1,6 +1,6 @@
 using CustomerPortal.Ordering.Cart;
 using CustomerPortal.Ordering.Orders;
-using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Ordering.Data;

@@ -4,8 +4,8 @@ using CustomerPortal.Ordering.Catalog;
 using CustomerPortal.Ordering.Data;
 using CustomerPortal.Ordering.Documents;
 using CustomerPortal.Ordering.Orders;
-using CustomerPortal.Portal.Client.Hosting;
-using CustomerPortal.Portal.Client.SignIn;
+using CustomerPortal.ServiceDefaults.Hosting;
+using CustomerPortal.ServiceDefaults.SignIn;
 
 namespace CustomerPortal.Ordering.Hosting;
 

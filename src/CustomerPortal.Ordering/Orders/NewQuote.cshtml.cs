@@ -8,7 +8,7 @@ namespace CustomerPortal.Ordering.Orders;
 /// <summary>The cart becomes a quote, billed and delivered to entries of the user's address book at the IdP.</summary>
 public sealed class NewQuoteModel(ShoppingCart cart, AddressBookClient addressBook, OrderDesk desk, ILogger<NewQuoteModel> logger) : PageModel
 {
-    public IReadOnlyList<AddressBookEntry> Addresses { get; private set; } = [];
+    public IReadOnlyList<AddressBookItem> Addresses { get; private set; } = [];
     public int ItemCount { get; private set; }
     public Guid? BillingId { get; private set; }
     public Guid? DeliveryId { get; private set; }

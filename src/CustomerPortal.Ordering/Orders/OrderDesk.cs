@@ -12,7 +12,7 @@ public sealed class OrderDesk(OrderingDbContext db, ShoppingCart cart, TimeProvi
     public static readonly TimeSpan QuoteValidity = TimeSpan.FromDays(30);
 
     /// <summary>Turns the cart into a quote with the chosen addresses; null when the cart is empty.</summary>
-    public async Task<Order?> QuoteCartAsync(PortalCustomer customer, AddressBookEntry billing, AddressBookEntry delivery)
+    public async Task<Order?> QuoteCartAsync(PortalCustomer customer, AddressBookItem billing, AddressBookItem delivery)
     {
         var entries = await cart.ListAsync(customer.Id);
         if (entries.Count == 0)
@@ -101,7 +101,7 @@ public sealed class OrderDesk(OrderingDbContext db, ShoppingCart cart, TimeProvi
     /// <summary>Dates on documents are Japanese dates.</summary>
     public static readonly TimeSpan Japan = TimeSpan.FromHours(9);
 
-    private static DocumentAddress AddressOf(AddressBookEntry entry) => new()
+    private static DocumentAddress AddressOf(AddressBookItem entry) => new()
     {
         PostalCode = entry.PostalCode,
         Prefecture = entry.Prefecture,

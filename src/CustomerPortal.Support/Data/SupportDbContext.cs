@@ -1,4 +1,4 @@
-using CustomerPortal.Portal.Client.Hosting;
+using CustomerPortal.ServiceDefaults.Hosting;
 using CustomerPortal.Support.Inquiries;
 using CustomerPortal.Support.Mail;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using CustomerPortal.Portal.Client.Hosting;
-using CustomerPortal.Portal.Client.Mail;
+using CustomerPortal.ServiceDefaults.Hosting;
+using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Support.Data;
 using CustomerPortal.Support.Inquiries;
 using CustomerPortal.Support.Mail;

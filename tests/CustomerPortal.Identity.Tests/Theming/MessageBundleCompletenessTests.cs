@@ -49,7 +49,7 @@ public sealed partial class MessageBundleCompletenessTests
     {
         var keys = Keys("base", "ja");
         // The IdP, both relying apps and what they share all read the same bundles.
-        string[] projects = ["CustomerPortal.Identity", "CustomerPortal.Ordering", "CustomerPortal.Support", "CustomerPortal.Portal.Client"];
+        string[] projects = ["CustomerPortal.Identity", "CustomerPortal.Ordering", "CustomerPortal.Support", "CustomerPortal.ServiceDefaults"];
         var used = projects.SelectMany(project => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", project), "*.*", SearchOption.AllDirectories))
             .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .SelectMany(f => KeyLiteral().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))

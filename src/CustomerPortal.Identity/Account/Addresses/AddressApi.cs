@@ -11,20 +11,20 @@ namespace CustomerPortal.Identity.Account.Addresses;
 /// </summary>
 public static class AddressApi
 {
-    public const string Scope = "addresses";
+    public const string Scope = PortalScopes.Addresses;
     public const string Audience = "customer-portal-account-api";
     public const string Policy = "addresses-api";
 
     public static IEndpointRouteBuilder MapAddressApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/account/addresses")
+        var api = endpoints.MapGroup(PortalPaths.AddressBook)
             .RequireAuthorization(Policy)
             .AddEndpointFilter(RefuseAccountsThatCannotSignInAsync)
             .DisableAntiforgery();
         api.MapGet("/", async (ClaimsPrincipal user, AddressBook book) =>
-            Results.Ok((await book.ListAsync(SubjectOf(user))).Select(AddressDto.From)));
+            Results.Ok((await book.ListAsync(SubjectOf(user))).Select(entry => entry.ToItem())));
         api.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, AddressBook book) =>
-            await book.FindAsync(SubjectOf(user), id) is { } entry ? Results.Ok(AddressDto.From(entry)) : NotFound());
+            await book.FindAsync(SubjectOf(user), id) is { } entry ? Results.Ok(entry.ToItem()) : NotFound());
         api.MapPost("/", async (HttpRequest request, ClaimsPrincipal user, AddressBook book, MessageBundle messages) =>
         {
             var (input, problem) = await ReadAsync(request, messages);
@@ -35,7 +35,7 @@ public static class AddressApi
             var entry = await book.CreateAsync(SubjectOf(user), input!);
             return entry is null
                 ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: messages["address.error.full"])
-                : Results.Created($"/api/account/addresses/{entry.Id}", AddressDto.From(entry));
+                : Results.Created($"{PortalPaths.AddressBook}/{entry.Id}", entry.ToItem());
         });
         api.MapPut("/{id:guid}", async (Guid id, HttpRequest request, ClaimsPrincipal user, AddressBook book, MessageBundle messages) =>
         {
@@ -44,7 +44,7 @@ public static class AddressApi
             {
                 return problem;
             }
-            return await book.UpdateAsync(SubjectOf(user), id, input!) is { } entry ? Results.Ok(AddressDto.From(entry)) : NotFound();
+            return await book.UpdateAsync(SubjectOf(user), id, input!) is { } entry ? Results.Ok(entry.ToItem()) : NotFound();
         });
         api.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, AddressBook book) =>
             await book.DeleteAsync(SubjectOf(user), id) ? Results.NoContent() : NotFound());
@@ -113,11 +113,9 @@ public static class AddressApi
     }
 }
 
-/// <summary>What the API returns for an entry.</summary>
-public sealed record AddressDto(
-    Guid Id, string Label, string? Purpose, string PostalCode, string Prefecture, string City, string Street, string? Building,
-    string? Company, string? Department, string? Recipient, string? Phone, bool IsDefaultBilling, bool IsDefaultDelivery)
+/// <summary>What the API exchanges for an entry.</summary>
+public static class AddressBookItems
 {
-    public static AddressDto From(AddressBookEntry e) => new(e.Id, e.Label, e.Purpose, e.PostalCode, e.Prefecture, e.City, e.Street,
-        e.Building, e.Company, e.Department, e.Recipient, e.Phone, e.IsDefaultBilling, e.IsDefaultDelivery);
+    public static AddressBookItem ToItem(this AddressBookEntry e) => new(e.Id, e.Label, e.Purpose, e.PostalCode, e.Prefecture, e.City,
+        e.Street, e.Building, e.Company, e.Department, e.Recipient, e.Phone, e.IsDefaultBilling, e.IsDefaultDelivery);
 }

@@ -43,7 +43,7 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
             ConfirmErrorKey = "setPassword.error.mismatch";
             return Page();
         }
-        var result = await passwords.ChangeAsync(user, CurrentPassword, Password, User.FindFirst(Connect.PortalClaims.SessionId)?.Value);
+        var result = await passwords.ChangeAsync(user, CurrentPassword, Password, User.FindFirst(PortalClaimTypes.SessionId)?.Value);
         if (!result.Succeeded)
         {
             CurrentErrorKey = result.Errors.Select(e => e.Code).FirstOrDefault(code => code is nameof(IdentityErrorDescriber.PasswordMismatch)

@@ -58,7 +58,7 @@ public sealed class LogoutNotifier(
             Claims = new Dictionary<string, object>
             {
                 [OpenIddictConstants.Claims.Subject] = userId,
-                [PortalClaims.SessionId] = sid,
+                [PortalClaimTypes.SessionId] = sid,
                 [OpenIddictConstants.Claims.JwtId] = Guid.NewGuid().ToString("n"),
                 ["events"] = new Dictionary<string, object> { [BackchannelLogoutEvent] = new Dictionary<string, object>() },
             },

@@ -14,14 +14,14 @@ namespace CustomerPortal.Identity.Connect.Sessions;
 public static class SessionCookie
 {
     /// <summary>Claims that describe the session rather than the user; a re-issued cookie keeps them.</summary>
-    private static readonly string[] SessionClaims = [PortalClaims.SessionId, PortalClaims.AuthenticationTime, ClaimTypes.AuthenticationMethod, "amr"];
+    private static readonly string[] SessionClaims = [PortalClaimTypes.SessionId, PortalClaims.AuthenticationTime, ClaimTypes.AuthenticationMethod, "amr"];
 
     public static void Configure(CookieAuthenticationOptions cookie)
     {
         var validateStamp = cookie.Events.OnValidatePrincipal;
         cookie.Events.OnValidatePrincipal = async context =>
         {
-            var sid = context.Principal?.FindFirst(PortalClaims.SessionId)?.Value;
+            var sid = context.Principal?.FindFirst(PortalClaimTypes.SessionId)?.Value;
             if (sid is null || !await context.HttpContext.RequestServices.GetRequiredService<BrowserSessions>().IsActiveAsync(sid))
             {
                 context.RejectPrincipal();

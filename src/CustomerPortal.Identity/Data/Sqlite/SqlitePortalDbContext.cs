@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using CustomerPortal.Portal.Client.Storage;
+using CustomerPortal.ServiceDefaults.Storage;
 
 namespace CustomerPortal.Identity.Data.Sqlite;
 

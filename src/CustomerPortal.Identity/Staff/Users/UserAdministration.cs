@@ -5,7 +5,6 @@ using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Registration;
 using CustomerPortal.Identity.Staff.Audit;
 using Microsoft.AspNetCore.Identity;
-using CustomerPortal.Portal.Client;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Identity.Staff.Users;
@@ -92,7 +91,7 @@ public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUse
 
     public async Task SetRolesAsync(PortalUser user, IReadOnlyCollection<string> roles, bool mayGrantStaffRoles)
     {
-        var allowed = mayGrantStaffRoles ? [.. CustomerRoles.All, PortalRoles.Staff, PortalRoles.Admin] : CustomerRoles.All;
+        var allowed = mayGrantStaffRoles ? [.. PortalRoles.Customer, PortalRoles.Staff, PortalRoles.Admin] : PortalRoles.Customer;
         var current = await users.GetRolesAsync(user);
         var wanted = roles.Where(allowed.Contains).ToHashSet();
         // Staff cannot take staff roles away either; only admins manage staff.

@@ -1,7 +1,6 @@
 using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Machines;
-using CustomerPortal.Portal.Client;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -92,7 +92,7 @@ namespace CustomerPortal.Ordering.Data.Sqlite.Migrations
                     b.ToTable("Orders");
                 });
 
-            modelBuilder.Entity("CustomerPortal.Portal.Client.SignOut.EndedSession", b =>
+            modelBuilder.Entity("CustomerPortal.ServiceDefaults.SignOut.EndedSession", b =>
                 {
                     b.Property<string>("TokenId")
                         .HasMaxLength(200)

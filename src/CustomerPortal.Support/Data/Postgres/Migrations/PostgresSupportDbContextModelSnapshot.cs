@@ -22,7 +22,7 @@ namespace CustomerPortal.Support.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CustomerPortal.Portal.Client.SignOut.EndedSession", b =>
+            modelBuilder.Entity("CustomerPortal.ServiceDefaults.SignOut.EndedSession", b =>
                 {
                     b.Property<string>("TokenId")
                         .HasMaxLength(200)

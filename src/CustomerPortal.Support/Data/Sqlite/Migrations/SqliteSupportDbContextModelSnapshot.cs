@@ -17,7 +17,7 @@ namespace CustomerPortal.Support.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CustomerPortal.Portal.Client.SignOut.EndedSession", b =>
+            modelBuilder.Entity("CustomerPortal.ServiceDefaults.SignOut.EndedSession", b =>
                 {
                     b.Property<string>("TokenId")
                         .HasMaxLength(200)

@@ -1,0 +1,25 @@
+namespace CustomerPortal.ServiceDefaults;
+
+/// <summary>
+/// Configuration section "Apps": where the three parts of the portal live, so each can link to
+/// the others (the IdP's quick actions and Help menu, the apps' user menu).
+/// </summary>
+public sealed class AppLinks
+{
+    public const string Section = "Apps";
+
+    /// <summary>The IdP: sign-in, account settings, staff console.</summary>
+    public Uri Identity { get; set; } = new("http://localhost:5101/");
+
+    /// <summary>The supplies ordering app (role supplies-buyer).</summary>
+    public Uri Ordering { get; set; } = new("http://localhost:5102/");
+
+    /// <summary>The support app: contact form, inquiry history, FAQ by product.</summary>
+    public Uri Support { get; set; } = new("http://localhost:5103/");
+
+    public string AccountSettings => new Uri(Identity, "account/settings").ToString();
+    public string ChangePassword => new Uri(Identity, "account/password").ToString();
+    public string ContactForm => new Uri(Support, "inquiries/new").ToString();
+    public string InquiryHistory => new Uri(Support, "inquiries").ToString();
+    public string Faq => new Uri(Support, "faq").ToString();
+}
