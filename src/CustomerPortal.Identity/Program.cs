@@ -1,7 +1,7 @@
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Hosting;
 using CustomerPortal.Identity.Seeding;
-using Microsoft.Extensions.Options;
+using CustomerPortal.ServiceDefaults.Hosting;
 
 try
 {
@@ -23,7 +23,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception error) when (error is InvalidOperationException or SeedException or OptionsValidationException)
+catch (Exception error) when (error.IsConfigurationMistake() || error is SeedException)
 {
     // A configuration mistake: say which setting, without a stack trace.
     Console.Error.WriteLine($"CustomerPortal.Identity cannot start: {error.Message}");

@@ -16,7 +16,7 @@ public static class OrderingProgram
             await app.RunAsync();
             return 0;
         }
-        catch (InvalidOperationException error)
+        catch (Exception error) when (error.IsConfigurationMistake())
         {
             // A configuration mistake: say which setting, without a stack trace.
             Console.Error.WriteLine($"CustomerPortal.Ordering cannot start: {error.Message}");

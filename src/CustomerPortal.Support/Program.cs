@@ -1,5 +1,5 @@
-using CustomerPortal.Support.Hosting;
 using CustomerPortal.ServiceDefaults.Hosting;
+using CustomerPortal.Support.Hosting;
 
 namespace CustomerPortal.Support;
 
@@ -16,7 +16,7 @@ public static class SupportProgram
             await app.RunAsync();
             return 0;
         }
-        catch (InvalidOperationException error)
+        catch (Exception error) when (error.IsConfigurationMistake())
         {
             // A configuration mistake: say which setting, without a stack trace.
             Console.Error.WriteLine($"CustomerPortal.Support cannot start: {error.Message}");

@@ -1,7 +1,7 @@
 using System.Globalization;
-using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Connect.Sessions;
+using CustomerPortal.Identity.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -290,7 +290,7 @@ public sealed class AccountLifecycle(
         });
     }
 
-    private PortalUser NewUser(RegistrationForm form, DateTimeOffset now) => new()
+    private static PortalUser NewUser(RegistrationForm form, DateTimeOffset now) => new()
     {
         UserName = form.Email,
         Email = form.Email,

@@ -1,6 +1,7 @@
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Keys;
 using CustomerPortal.Identity.Seeding;
+using CustomerPortal.ServiceDefaults.Hosting;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -21,7 +22,7 @@ public static class OpenIddictSetup
         var server = configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         if (!server.RequireHttps && !environment.IsDevelopment())
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 $"The setting '{ServerOptions.Section}:RequireHttps' may be false only in Development; remove it or set it to true.");
         }
 

@@ -4,8 +4,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Theming;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,8 +1,8 @@
 using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Activation;
-using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Machines;
+using CustomerPortal.Identity.Mail;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using CustomerPortal.Identity.Data.Postgres;
 using CustomerPortal.Identity.Data.Sqlite;
-using Microsoft.AspNetCore.DataProtection;
 using CustomerPortal.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

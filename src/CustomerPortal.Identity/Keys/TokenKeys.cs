@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CustomerPortal.ServiceDefaults.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CustomerPortal.Identity.Keys;
@@ -32,13 +33,13 @@ public sealed record TokenKeys(X509Certificate2 Signing, X509Certificate2 Encryp
     {
         if (string.IsNullOrWhiteSpace(file.Path))
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 $"The setting '{setting}:Path' is missing. Outside Development the IdP needs a PKCS#12 certificate file " +
                 $"(with '{setting}:Password' if it has one) to sign and encrypt tokens.");
         }
         if (!File.Exists(file.Path))
         {
-            throw new InvalidOperationException($"The file named by '{setting}:Path' does not exist: {file.Path}");
+            throw new ConfigurationException($"The file named by '{setting}:Path' does not exist: {file.Path}");
         }
         return LoadFile(file, setting);
     }
@@ -50,7 +51,7 @@ public sealed record TokenKeys(X509Certificate2 Signing, X509Certificate2 Encryp
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(file.Path!, file.Password, X509KeyStorageFlags.EphemeralKeySet | X509KeyStorageFlags.Exportable);
         if (!certificate.HasPrivateKey || certificate.GetRSAPrivateKey() is null)
         {
-            throw new InvalidOperationException($"The {what} ({file.Path}) must hold an RSA private key.");
+            throw new ConfigurationException($"The {what} ({file.Path}) must hold an RSA private key.");
         }
         return certificate;
     }
@@ -100,7 +101,7 @@ public sealed record DerivedTokenKeys(SymmetricSecurityKey Signing, SymmetricSec
     private static SymmetricSecurityKey Derive(X509Certificate2 certificate, string purpose)
     {
         using var rsa = certificate.GetRSAPrivateKey()
-            ?? throw new InvalidOperationException($"The {purpose} certificate has no RSA private key.");
+            ?? throw new ConfigurationException($"The {purpose} certificate has no RSA private key.");
         var secret = rsa.ExportParameters(includePrivateParameters: true).D!;
         var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, outputLength: 32,
             salt: [], info: System.Text.Encoding.ASCII.GetBytes($"CustomerPortal token {purpose} key v2"));

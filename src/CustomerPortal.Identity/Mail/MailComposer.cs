@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using CustomerPortal.Identity.Theming;
+using CustomerPortal.ServiceDefaults.Hosting;
 using Fluid;
 
 namespace CustomerPortal.Identity.Mail;
@@ -48,11 +49,11 @@ public sealed class MailComposer(MessageBundle messages)
         var path = messages.ThemeChain
             .Select(folder => Path.Combine(folder, "email", language, $"{template}.{extension}"))
             .FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"No email template {language}/{template}.{extension} in the theme.");
+            ?? throw new ConfigurationException($"No email template {language}/{template}.{extension} in the theme.");
         var parsed = _templates.GetOrAdd(path, file =>
             Parser.TryParse(File.ReadAllText(file), out var result, out var error)
                 ? result
-                : throw new InvalidOperationException($"Email template {file} is invalid: {error}"));
+                : throw new ConfigurationException($"Email template {file} is invalid: {error}"));
 
         var context = new TemplateContext(new TemplateOptions { CultureInfo = CultureInfo.GetCultureInfo(language) });
         foreach (var (key, value) in values)

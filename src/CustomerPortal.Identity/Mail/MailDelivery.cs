@@ -1,5 +1,5 @@
-using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Identity.Data;
+using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;

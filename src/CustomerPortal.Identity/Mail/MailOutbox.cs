@@ -34,7 +34,7 @@ public sealed class MailOutbox(PortalDbContext db, MailComposer composer, TimePr
 }
 
 /// <summary>Wakes the delivery worker early; it also polls, so a missed signal only delays.</summary>
-public sealed class MailSignal
+public sealed class MailSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -47,4 +47,6 @@ public sealed class MailSignal
     }
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
 }

@@ -1,4 +1,5 @@
 using CustomerPortal.Identity.Data;
+using CustomerPortal.ServiceDefaults.Hosting;
 using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ public static class MailSetup
         {
             // Written silently to files, reset and activation links would lie on the server's disk
             // and never reach anyone: outside Development, where mail goes is chosen on purpose.
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 $"Set '{MailOptions.Section}:Smtp:Host' (and its port, security and login) to send mail, or '{MailOptions.Section}:PickupFolder' " +
                 "to have every mail written as a file into that folder. Outside Development one of them is required.");
         }

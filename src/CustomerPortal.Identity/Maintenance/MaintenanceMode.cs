@@ -7,7 +7,7 @@ namespace CustomerPortal.Identity.Maintenance;
 /// Reads the maintenance switch, re-reading the database at most every few seconds so that every
 /// node follows a change quickly without a query per request.
 /// </summary>
-public sealed class MaintenanceMode(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class MaintenanceMode(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
     private MaintenanceState _state = new();
@@ -55,4 +55,6 @@ public sealed class MaintenanceMode(IServiceScopeFactory scopes, TimeProvider cl
         await db.SaveChangesAsync();
         _readAt = DateTimeOffset.MinValue; // this node follows at once
     }
+
+    public void Dispose() => _reading.Dispose();
 }

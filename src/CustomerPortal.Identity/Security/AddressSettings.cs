@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CustomerPortal.ServiceDefaults.Hosting;
 
 namespace CustomerPortal.Identity.Security;
 
@@ -13,12 +14,12 @@ public static class AddressSettings
     public static IPAddress[] Addresses(IConfiguration configuration, string key) =>
         [.. Values(configuration, key).Select(value => IPAddress.TryParse(value, out var address) && IsWrittenInFull(value, address)
             ? address
-            : throw new InvalidOperationException($"The setting '{key}' holds '{value}', which is not an IP address (for example 10.0.0.5 or fd00::5)."))];
+            : throw new ConfigurationException($"The setting '{key}' holds '{value}', which is not an IP address (for example 10.0.0.5 or fd00::5)."))];
 
     public static IPNetwork[] Networks(IConfiguration configuration, string key) =>
         [.. Values(configuration, key).Select(value => IPNetwork.TryParse(value, out var network) && IsWrittenInFull(value, network.BaseAddress) && HasNoHostBits(value, network)
             ? network
-            : throw new InvalidOperationException(
+            : throw new ConfigurationException(
                 $"The setting '{key}' holds '{value}', which is not a network in CIDR notation with no host bits set (for example 10.0.0.0/8 or fd00::/8)."))];
 
     /// <summary>Whether the address is in one of the networks; an IPv4 peer seen through a dual-stack socket counts as IPv4.</summary>

@@ -1,3 +1,4 @@
+using CustomerPortal.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.HostFiltering;
 
 namespace CustomerPortal.Identity.Security;
@@ -21,7 +22,7 @@ public static class HostAllowList
         var configured = (configuration[Setting] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (configured.Contains("*"))
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 $"The setting '{Setting}' may not be \"*\" outside Development: list the host names the portal answers to, separated by ';' " +
                 "(by default the host of Registration:PublicOrigin).");
         }

@@ -1,5 +1,6 @@
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Connect;
+using CustomerPortal.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -32,7 +33,7 @@ public sealed class PublicOrigin(IConfiguration configuration, IHostEnvironment 
             }
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query))
             {
-                throw new InvalidOperationException($"The setting '{setting}' must be an absolute http or https address, such as https://portal.example.co.jp/.");
+                throw new ConfigurationException($"The setting '{setting}' must be an absolute http or https address, such as https://portal.example.co.jp/.");
             }
             return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
         }
@@ -44,7 +45,7 @@ public sealed class PublicOrigin(IConfiguration configuration, IHostEnvironment 
     {
         if (Configured(configuration) is null && !environment.IsDevelopment())
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 $"The setting '{Setting}' (or '{IssuerSetting}') is missing. Outside Development the IdP needs its public address " +
                 "(such as https://portal.example.co.jp/) for the links it mails.");
         }
@@ -56,7 +57,7 @@ public sealed class PublicOrigin(IConfiguration configuration, IHostEnvironment 
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (!environment.IsDevelopment() || address is null || !Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri))
         {
-            throw new InvalidOperationException($"Set '{Setting}' to the IdP's public address: the links in emails need it.");
+            throw new ConfigurationException($"Set '{Setting}' to the IdP's public address: the links in emails need it.");
         }
         var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : uri.Host;
         return new UriBuilder(uri.Scheme, host, uri.Port, "/").Uri;

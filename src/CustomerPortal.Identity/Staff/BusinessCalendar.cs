@@ -12,6 +12,7 @@ public sealed class BusinessCalendar(IEnumerable<DateOnly> holidays)
     public const string FileName = "holidays-jp.json";
 
     private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9); // no daylight saving time
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private readonly HashSet<DateOnly> _holidays = [.. holidays];
 
@@ -21,13 +22,13 @@ public sealed class BusinessCalendar(IEnumerable<DateOnly> holidays)
         try
         {
             using var stream = File.OpenRead(file);
-            var entries = JsonSerializer.Deserialize<List<Holiday>>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            var entries = JsonSerializer.Deserialize<List<Holiday>>(stream, JsonOptions)
                 ?? throw new InvalidOperationException("empty");
             return new BusinessCalendar(entries.Select(e => e.Date));
         }
         catch (Exception error) when (error is IOException or JsonException or InvalidOperationException)
         {
-            throw new InvalidOperationException($"The holiday table {file} cannot be read: {error.Message}", error);
+            throw new ServiceDefaults.Hosting.ConfigurationException($"The holiday table {file} cannot be read: {error.Message}", error);
         }
     }
 

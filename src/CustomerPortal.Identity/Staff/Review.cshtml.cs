@@ -45,7 +45,7 @@ public sealed class ReviewModel(PortalDbContext db, AccountLifecycle lifecycle, 
         {
             return NotFound();
         }
-        if (GrantedRoles.Count(PortalRoles.Customer.Contains) == 0)
+        if (!GrantedRoles.Any(PortalRoles.Customer.Contains))
         {
             ErrorKey = "staff.review.error.roles";
             return Page();

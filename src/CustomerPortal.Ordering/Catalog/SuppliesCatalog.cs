@@ -24,6 +24,12 @@ public sealed class SuppliesCatalog
     public static readonly string[] Categories = ["postage", "ink", "tape", "sealing"];
     public const int MaxQuantity = 99;
 
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
     private readonly Dictionary<string, CatalogItem> _items;
 
     public SuppliesCatalog(Microsoft.Extensions.Options.IOptions<CatalogOptions> options, IHostEnvironment environment)
@@ -31,14 +37,11 @@ public sealed class SuppliesCatalog
         var file = options.Value.Path is { Length: > 0 } configured
             ? System.IO.Path.GetFullPath(configured, environment.ContentRootPath)
             : System.IO.Path.Combine(RepositoryFolder.Resolve(null, "seed", environment.ContentRootPath), "ordering", "catalog.json");
-        var items = JsonSerializer.Deserialize<List<CatalogItem>>(File.ReadAllText(file), new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        }) ?? throw new InvalidOperationException($"{file} is empty.");
+        var items = JsonSerializer.Deserialize<List<CatalogItem>>(File.ReadAllText(file), JsonOptions)
+            ?? throw new ConfigurationException($"{file} is empty.");
         foreach (var item in items.Where(i => !Categories.Contains(i.Category) || i.Price <= 0 || !i.Names.ContainsKey(MessageBundle.DefaultLanguage)))
         {
-            throw new InvalidOperationException($"{file}: item {item.Code} needs a known category, a positive price and a Japanese name.");
+            throw new ConfigurationException($"{file}: item {item.Code} needs a known category, a positive price and a Japanese name.");
         }
         _items = items.ToDictionary(i => i.Code, StringComparer.Ordinal);
     }

@@ -11,16 +11,16 @@ public abstract class OrderingDbContext(DbContextOptions options) : RelyingAppDb
     public DbSet<CartLine> CartLines => Set<CartLine>();
     public DbSet<Order> Orders => Set<Order>();
 
-    protected override void OnModelCreating(ModelBuilder model)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(model);
-        model.Entity<CartLine>(entity =>
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<CartLine>(entity =>
         {
             entity.HasKey(l => new { l.UserId, l.ItemCode });
             entity.Property(l => l.UserId).HasMaxLength(100);
             entity.Property(l => l.ItemCode).HasMaxLength(40);
         });
-        model.Entity<Order>(entity =>
+        modelBuilder.Entity<Order>(entity =>
         {
             entity.HasKey(o => o.Id);
             entity.Property(o => o.Number).HasMaxLength(40);

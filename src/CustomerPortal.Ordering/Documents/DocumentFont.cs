@@ -1,3 +1,4 @@
+using CustomerPortal.ServiceDefaults.Hosting;
 using SkiaSharp;
 
 namespace CustomerPortal.Ordering.Documents;
@@ -14,8 +15,8 @@ public sealed class DocumentFont : IDisposable
     public DocumentFont(MessageBundle messages)
     {
         var file = messages.ThemeChain.Select(folder => Path.Combine(folder, RelativePath)).FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"No theme in {string.Join(", ", messages.ThemeChain)} has {RelativePath}.");
-        Typeface = SKTypeface.FromFile(file) ?? throw new InvalidOperationException($"{file} is not a font SkiaSharp can read.");
+            ?? throw new ConfigurationException($"No theme in {string.Join(", ", messages.ThemeChain)} has {RelativePath}.");
+        Typeface = SKTypeface.FromFile(file) ?? throw new ConfigurationException($"{file} is not a font SkiaSharp can read.");
     }
 
     public SKTypeface Typeface { get; }

@@ -26,14 +26,15 @@ public sealed class PdfDocumentRenderer(DocumentFont font, TimeProvider clock)
             Creation = clock.GetUtcNow().UtcDateTime,
         }))
         {
-            new Writer(pdf, font.Typeface).Write(document);
+            using var writer = new Writer(pdf, font.Typeface);
+            writer.Write(document);
             pdf.Close();
         }
         return stream.ToArray();
     }
 
     /// <summary>One document being drawn: the current page and how far down it is filled.</summary>
-    private sealed class Writer(SKDocument pdf, SKTypeface typeface)
+    private sealed class Writer(SKDocument pdf, SKTypeface typeface) : IDisposable
     {
         private readonly SKPaint _ink = new() { Color = SKColors.Black, IsAntialias = true };
         private readonly SKPaint _muted = new() { Color = new SKColor(0x55, 0x55, 0x55), IsAntialias = true };
@@ -41,6 +42,14 @@ public sealed class PdfDocumentRenderer(DocumentFont font, TimeProvider clock)
         private readonly SKPaint _shade = new() { Color = new SKColor(0xEE, 0xEE, 0xEE) };
         private SKCanvas _page = null!;
         private float _y;
+
+        public void Dispose()
+        {
+            _ink.Dispose();
+            _muted.Dispose();
+            _rule.Dispose();
+            _shade.Dispose();
+        }
 
         public void Write(OrderDocument document)
         {

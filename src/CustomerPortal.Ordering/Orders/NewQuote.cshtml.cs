@@ -20,8 +20,9 @@ public sealed class NewQuoteModel(ShoppingCart cart, AddressBookClient addressBo
         {
             return redirect;
         }
-        BillingId = (Addresses.FirstOrDefault(a => a.IsDefaultBilling) ?? Addresses.FirstOrDefault())?.Id;
-        DeliveryId = (Addresses.FirstOrDefault(a => a.IsDefaultDelivery) ?? Addresses.FirstOrDefault())?.Id;
+        var first = Addresses.Count > 0 ? Addresses[0] : null;
+        BillingId = (Addresses.FirstOrDefault(a => a.IsDefaultBilling) ?? first)?.Id;
+        DeliveryId = (Addresses.FirstOrDefault(a => a.IsDefaultDelivery) ?? first)?.Id;
         return Page();
     }
 

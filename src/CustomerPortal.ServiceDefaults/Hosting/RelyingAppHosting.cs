@@ -4,9 +4,9 @@ using CustomerPortal.ServiceDefaults.Maintenance;
 using CustomerPortal.ServiceDefaults.Security;
 using CustomerPortal.ServiceDefaults.SignIn;
 using CustomerPortal.ServiceDefaults.SignOut;
+using CustomerPortal.ServiceDefaults.Storage;
 using CustomerPortal.ServiceDefaults.Theming;
 using Microsoft.AspNetCore.DataProtection;
-using CustomerPortal.ServiceDefaults.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 
@@ -35,7 +35,7 @@ public static class RelyingAppHosting
         {
             if (string.IsNullOrWhiteSpace(connectionString))
             {
-                throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is 'PostgreSQL'.");
+                throw new ConfigurationException("Storage:ConnectionString is required when Storage:Provider is 'PostgreSQL'.");
             }
             services.AddDbContext<TContext, TPostgres>(options => options.UseNpgsql(connectionString));
         }
@@ -46,7 +46,7 @@ public static class RelyingAppHosting
         }
         else
         {
-            throw new InvalidOperationException("Storage:Provider must be 'Sqlite' or 'PostgreSQL'.");
+            throw new ConfigurationException("Storage:Provider must be 'Sqlite' or 'PostgreSQL'.");
         }
         services.AddDataProtection().SetApplicationName($"CustomerPortal.{name}").PersistKeysToDbContext<TContext>();
 

@@ -25,7 +25,7 @@ public static class RepositoryFolder
             }
         }
 
-        throw new InvalidOperationException(
+        throw new ConfigurationException(
             $"No '{name}' folder was found above {contentRoot}; set its path in configuration.");
     }
 }

@@ -8,7 +8,7 @@ namespace CustomerPortal.ServiceDefaults.Maintenance;
 /// switch in the staff console closes the apps too, without a restart. When the IdP cannot be
 /// asked, the last answer stands (an unreachable IdP is not a reason to close the app).
 /// </summary>
-public sealed class MaintenanceFollower(IHttpClientFactory clients, PortalSignInOptions settings, TimeProvider clock, ILogger<MaintenanceFollower> logger)
+public sealed class MaintenanceFollower(IHttpClientFactory clients, PortalSignInOptions settings, TimeProvider clock, ILogger<MaintenanceFollower> logger) : IDisposable
 {
     private readonly SemaphoreSlim _asking = new(1, 1);
     private MaintenanceStatus _status = MaintenanceStatus.Off;
@@ -43,4 +43,6 @@ public sealed class MaintenanceFollower(IHttpClientFactory clients, PortalSignIn
             _asking.Release();
         }
     }
+
+    public void Dispose() => _asking.Dispose();
 }

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using CustomerPortal.ServiceDefaults.Hosting;
 using CustomerPortal.ServiceDefaults.SignOut;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace CustomerPortal.ServiceDefaults.SignIn;
@@ -25,7 +26,7 @@ public static class PortalSignInSetup
         var problems = new List<ValidationResult>();
         if (!Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true))
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 $"Sign-in is not configured: set {string.Join(", ", problems.SelectMany(p => p.MemberNames).Select(m => $"{PortalSignInOptions.Section}:{m}"))}.");
         }
         services.AddSingleton(settings);

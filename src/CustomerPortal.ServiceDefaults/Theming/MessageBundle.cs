@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using CustomerPortal.ServiceDefaults.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.ServiceDefaults.Theming;
 
@@ -55,11 +55,11 @@ public sealed class MessageBundle
             var folder = Path.Combine(root, current);
             if (!Directory.Exists(folder))
             {
-                throw new InvalidOperationException($"Theme '{current}' was not found in {root} (setting {ThemeOptions.Section}:Name).");
+                throw new ConfigurationException($"Theme '{current}' was not found in {root} (setting {ThemeOptions.Section}:Name).");
             }
             if (chain.Contains(folder))
             {
-                throw new InvalidOperationException($"Theme '{current}' is its own ancestor.");
+                throw new ConfigurationException($"Theme '{current}' is its own ancestor.");
             }
             chain.Add(folder);
             current = ParentOf(folder);
@@ -90,7 +90,7 @@ public sealed class MessageBundle
                 continue;
             }
             var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))
-                ?? throw new InvalidOperationException($"{file} is empty.");
+                ?? throw new ConfigurationException($"{file} is empty.");
             foreach (var (key, value) in entries)
             {
                 messages[key] = value;

@@ -11,10 +11,10 @@ public abstract class SupportDbContext(DbContextOptions options) : RelyingAppDbC
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
-    protected override void OnModelCreating(ModelBuilder model)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(model);
-        model.Entity<Inquiry>(entity =>
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Inquiry>(entity =>
         {
             entity.HasKey(i => i.Id);
             entity.Property(i => i.Number).HasMaxLength(40);
@@ -32,7 +32,7 @@ public abstract class SupportDbContext(DbContextOptions options) : RelyingAppDbC
         });
         // A plain child entity, not an owned one: replies are appended to a loaded inquiry, and
         // EF takes a new owned item with a key already set for an existing row.
-        model.Entity<InquiryMessage>(message =>
+        modelBuilder.Entity<InquiryMessage>(message =>
         {
             message.HasKey(m => m.Id);
             message.HasOne<Inquiry>().WithMany(i => i.Messages).HasForeignKey(m => m.InquiryId).OnDelete(DeleteBehavior.Cascade);
@@ -40,7 +40,7 @@ public abstract class SupportDbContext(DbContextOptions options) : RelyingAppDbC
             message.Property(m => m.AuthorName).HasMaxLength(200);
             message.Property(m => m.Body).HasMaxLength(InquiryInput.DetailsMaxLength);
         });
-        model.Entity<OutgoingMail>(entity =>
+        modelBuilder.Entity<OutgoingMail>(entity =>
         {
             entity.HasKey(m => m.Id);
             entity.Property(m => m.To).HasMaxLength(256);

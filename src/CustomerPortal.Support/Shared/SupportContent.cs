@@ -37,7 +37,7 @@ public sealed class SupportContent
         Faq = Read<List<FaqEntry>>(System.IO.Path.Combine(folder, "faq.json"));
         if (Categories.Count == 0 || Categories.Any(c => !c.Names.ContainsKey(MessageBundle.DefaultLanguage)))
         {
-            throw new InvalidOperationException($"{folder}/categories.json needs at least one category, each with a Japanese name.");
+            throw new ConfigurationException($"{folder}/categories.json needs at least one category, each with a Japanese name.");
         }
     }
 
@@ -59,5 +59,5 @@ public sealed class SupportContent
     }
 
     private static T Read<T>(string file) =>
-        JsonSerializer.Deserialize<T>(File.ReadAllText(file), Json) ?? throw new InvalidOperationException($"{file} is empty.");
+        JsonSerializer.Deserialize<T>(File.ReadAllText(file), Json) ?? throw new ConfigurationException($"{file} is empty.");
 }

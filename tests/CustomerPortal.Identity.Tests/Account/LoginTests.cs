@@ -124,7 +124,7 @@ public sealed class LoginTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         var response = await login.SubmitAsync(Accounts.Buyer.Email, Accounts.Buyer.Password);
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.session="));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);

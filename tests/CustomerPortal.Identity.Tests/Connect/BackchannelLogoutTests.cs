@@ -1,8 +1,8 @@
 using System.Text.Json;
 using CustomerPortal.Identity.Tests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CustomerPortal.Identity.Tests.Connect;
 

@@ -76,7 +76,7 @@ public sealed class EndSessionTests(PortalFactory portal) : IClassFixture<Portal
             ["post_logout_redirect_uri"] = TestClients.WebPostLogoutUri,
         }));
 
-        Assert.False(Browser.IsRedirect(response) && response.Headers.Location!.ToString().StartsWith(TestClients.WebPostLogoutUri));
+        Assert.False(Browser.IsRedirect(response) && response.Headers.Location!.ToString().StartsWith(TestClients.WebPostLogoutUri, StringComparison.Ordinal));
         Assert.True((int)response.StatusCode is 200 or 400, $"{(int)response.StatusCode}");
     }
 

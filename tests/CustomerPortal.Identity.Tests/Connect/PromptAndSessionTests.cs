@@ -39,7 +39,7 @@ public sealed class PromptAndSessionTests(PortalFactory portal) : IClassFixture<
         using var browser = portal.CreateBrowser();
         var client = OAuthClient.Web(browser);
         var first = await client.SignInAsync(Accounts.Buyer);
-        var firstAuthTime = long.Parse(first.ReadIdToken().GetClaim("auth_time").Value);
+        var firstAuthTime = long.Parse(first.ReadIdToken().GetClaim("auth_time").Value, System.Globalization.CultureInfo.InvariantCulture);
         await Task.Delay(1100);
 
         var toLogin = await browser.FollowAsync(await browser.GetAsync(client.AuthorizeUrl(extra: With("prompt", "login"))));
@@ -48,7 +48,7 @@ public sealed class PromptAndSessionTests(PortalFactory portal) : IClassFixture<
 
         Assert.NotNull(response.Code);
         var second = await client.RedeemAsync(response.Code!);
-        Assert.True(long.Parse(second.ReadIdToken().GetClaim("auth_time").Value) > firstAuthTime);
+        Assert.True(long.Parse(second.ReadIdToken().GetClaim("auth_time").Value, System.Globalization.CultureInfo.InvariantCulture) > firstAuthTime);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class PromptAndSessionTests(PortalFactory portal) : IClassFixture<
         var response = await client.AuthorizeAsync(credentials: null, extra: With("max_age", "3600"));
         var tokens = await client.RedeemAsync(response.Code!);
 
-        var authTime = long.Parse(tokens.ReadIdToken().GetClaim("auth_time").Value);
+        var authTime = long.Parse(tokens.ReadIdToken().GetClaim("auth_time").Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(authTime, before - 1, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
     }
 

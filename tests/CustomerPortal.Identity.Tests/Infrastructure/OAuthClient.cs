@@ -71,7 +71,14 @@ public sealed class OAuthClient(Browser browser, string clientId, string? secret
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
-            if (value is null) parameters.Remove(key); else parameters[key] = value;
+            if (value is null)
+            {
+                parameters.Remove(key);
+            }
+            else
+            {
+                parameters[key] = value;
+            }
         }
         return QueryHelpers.AddQueryString("/connect/authorize", parameters);
     }

@@ -1,7 +1,7 @@
-using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Tests.Infrastructure;
+using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

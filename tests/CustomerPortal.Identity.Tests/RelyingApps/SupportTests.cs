@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 
 namespace CustomerPortal.Identity.Tests.RelyingApps;
 

@@ -39,24 +39,24 @@ public sealed class RevokedGrantApiTests(PortalFactory portal) : IClassFixture<P
         switch (what)
         {
             case "app revoked on the connected-apps page":
-            {
-                using var owner = await portal.SignedInBrowserAsync(email, Password);
-                var apps = await owner.GetPageAsync("/account/apps");
-                await owner.SubmitAsync(apps, $"tr[data-client={TestClients.WebClientId}] form");
-                break;
-            }
+                {
+                    using var owner = await portal.SignedInBrowserAsync(email, Password);
+                    var apps = await owner.GetPageAsync("/account/apps");
+                    await owner.SubmitAsync(apps, $"tr[data-client={TestClients.WebClientId}] form");
+                    break;
+                }
             case "account locked by staff":
-            {
-                using var staff = await portal.SignedInBrowserAsync(Accounts.Staff.Email, Accounts.Staff.Password);
-                await staff.StaffActOnAsync(email, "form.lock");
-                break;
-            }
+                {
+                    using var staff = await portal.SignedInBrowserAsync(Accounts.Staff.Email, Accounts.Staff.Password);
+                    await staff.StaffActOnAsync(email, "form.lock");
+                    break;
+                }
             default:
-            {
-                using var owner = await portal.SignedInBrowserAsync(email, Password);
-                await owner.ChangePasswordAsync(Password, "Api-Pass-2027");
-                break;
-            }
+                {
+                    using var owner = await portal.SignedInBrowserAsync(email, Password);
+                    await owner.ChangePasswordAsync(Password, "Api-Pass-2027");
+                    break;
+                }
         }
     }
 }

@@ -96,23 +96,23 @@ public sealed class SessionEndTests : IAsyncLifetime
         switch (how)
         {
             case "other browsers signed out":
-            {
-                using var phone = await _portal.SignedInBrowserAsync(email, Password);
-                await phone.SignOutOtherBrowsersAsync();
-                break;
-            }
+                {
+                    using var phone = await _portal.SignedInBrowserAsync(email, Password);
+                    await phone.SignOutOtherBrowsersAsync();
+                    break;
+                }
             case "password changed elsewhere":
-            {
-                using var phone = await _portal.SignedInBrowserAsync(email, Password);
-                await phone.ChangePasswordAsync(Password, "Session-Pass-2028");
-                break;
-            }
+                {
+                    using var phone = await _portal.SignedInBrowserAsync(email, Password);
+                    await phone.ChangePasswordAsync(Password, "Session-Pass-2028");
+                    break;
+                }
             default:
-            {
-                using var staff = await _portal.SignedInBrowserAsync(Accounts.Staff.Email, Accounts.Staff.Password);
-                await staff.StaffActOnAsync(email, "form.end-sessions");
-                break;
-            }
+                {
+                    using var staff = await _portal.SignedInBrowserAsync(Accounts.Staff.Email, Accounts.Staff.Password);
+                    await staff.StaffActOnAsync(email, "form.end-sessions");
+                    break;
+                }
         }
     }
 

@@ -39,7 +39,7 @@ public sealed partial class MessageBundleCompletenessTests
             Assert.Contains(other + file[2..], files);
             if (theme == "base")
             {
-                Assert.Contains(Path.ChangeExtension(file, file.EndsWith(".html") ? ".txt" : ".html"), files);
+                Assert.Contains(Path.ChangeExtension(file, file.EndsWith(".html", StringComparison.Ordinal) ? ".txt" : ".html"), files);
             }
         }
     }
@@ -51,7 +51,7 @@ public sealed partial class MessageBundleCompletenessTests
         // The IdP, both relying apps and what they share all read the same bundles.
         string[] projects = ["CustomerPortal.Identity", "CustomerPortal.Ordering", "CustomerPortal.Support", "CustomerPortal.ServiceDefaults"];
         var used = projects.SelectMany(project => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", project), "*.*", SearchOption.AllDirectories))
-            .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .SelectMany(f => KeyLiteral().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
             .Where(u => !u.Key.EndsWith('.')) // prefixes completed at run time ("role." + role + ".label")
             .Where(u => !u.Key.EndsWith(".db", StringComparison.Ordinal)) // database file names ("ordering.db")

@@ -1,6 +1,6 @@
+using CustomerPortal.ServiceDefaults.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using CustomerPortal.ServiceDefaults.Storage;
 
 namespace CustomerPortal.Identity.Data.Sqlite;
 

@@ -37,8 +37,10 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
         var query = db.AuditEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(email))
         {
-            var userIds = db.Users.Where(u => u.Email == email.Trim().ToLowerInvariant()).Select(u => u.Id);
-            query = query.Where(e => e.Email == email.Trim().ToLowerInvariant() || userIds.Contains(e.UserId!));
+            // Addresses are stored in lower case (see InputText.NormalizeEmail).
+            var address = email.Trim().ToLowerInvariant();
+            var userIds = db.Users.Where(u => u.Email == address).Select(u => u.Id);
+            query = query.Where(e => e.Email == address || userIds.Contains(e.UserId!));
         }
         if (type is { } wanted)
         {
