@@ -13,7 +13,7 @@ namespace CustomerPortal.Identity.Account;
 /// access away, and the browsers signed in, with one button that signs out all but this one.
 /// </summary>
 public sealed class AppsModel(
-    UserManager<PortalUser> users, ConnectedApps apps, GrantRevocation grants, BrowserSessions sessions, EmailChange emailChange, Staff.Audit.AuditLog audit) : PageModel
+    UserManager<PortalUser> users, ConnectedApps apps, GrantRevocation grants, BrowserSessions sessions, EmailChange emailChange, Audit.AuditLog audit) : PageModel
 {
     public IReadOnlyList<ConnectedApp> Apps { get; private set; } = [];
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
@@ -37,14 +37,14 @@ public sealed class AppsModel(
         var userId = users.GetUserId(User)!;
         await sessions.EndAllForUserAsync(userId, keep: ThisSession);
         await emailChange.CancelPendingAsync((await users.FindByIdAsync(userId))!);
-        await audit.WriteAsync(Staff.Audit.AuditEventType.SessionsEnded, userId, details: "other sessions, by the user");
+        await audit.WriteAsync(Audit.AuditEventType.SessionsEnded, userId, details: "other sessions, by the user");
         return RedirectToPage(new { othersEnded = true });
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string clientId)
     {
         await grants.RevokeClientAsync(users.GetUserId(User)!, clientId);
-        await audit.WriteAsync(Staff.Audit.AuditEventType.AppRevoked, users.GetUserId(User), details: clientId);
+        await audit.WriteAsync(Audit.AuditEventType.AppRevoked, users.GetUserId(User), details: clientId);
         return RedirectToPage(new { revoked = clientId });
     }
 }

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
+using CustomerPortal.Identity.Audit;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Staff.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerPortal.Identity.Account;

@@ -15,7 +15,7 @@ public enum EmailChangeRequest { Sent, WrongPassword, LockedOut, Throttled, Inva
 /// </summary>
 public sealed class EmailChange(
     PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, MailOutbox outbox, LinkAddress addresses,
-    CurrentPasswordCheck currentPassword, Staff.Audit.AuditLog audit, ILogger<EmailChange> logger)
+    CurrentPasswordCheck currentPassword, Audit.AuditLog audit, ILogger<EmailChange> logger)
 {
     public async Task<EmailChangeRequest> RequestAsync(PortalUser user, string newEmail, string? password)
     {
@@ -96,7 +96,7 @@ public sealed class EmailChange(
             return new LinkOutcome(LinkCheck.Used);
         }
         user.EmailConfirmed = true;
-        audit.Add(Staff.Audit.AuditEventType.EmailChanged, user.Id, newEmail);
+        audit.Add(Audit.AuditEventType.EmailChanged, user.Id, newEmail);
         await users.UpdateAsync(user);
         await transaction.CommitAsync();
         logger.LogInformation("Email of {UserId} changed", user.Id);

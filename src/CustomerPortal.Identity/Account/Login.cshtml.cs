@@ -11,7 +11,7 @@ namespace CustomerPortal.Identity.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Staff.Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions, Observability.PortalMetrics metrics, Maintenance.MaintenanceMode maintenance) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions, Observability.PortalMetrics metrics, Maintenance.MaintenanceMode maintenance) : PageModel
 {
     // Hashed once per process: verifying against it costs what a real check costs, so an unknown
     // address takes as long to refuse as a wrong password.
@@ -49,7 +49,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         if (user is null)
         {
             SpendOneHash();
-            await audit.WriteAsync(Staff.Audit.AuditEventType.SignInFailed, null, email, "unknown address");
+            await audit.WriteAsync(Audit.AuditEventType.SignInFailed, null, email, "unknown address");
             metrics.SignIn(succeeded: false);
             return Failed();
         }
@@ -65,7 +65,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         if (!check.Succeeded || user.IsStaffLocked)
         {
             var lockedNow = check.IsLockedOut || await users.IsLockedOutAsync(user);
-            await audit.WriteAsync(lockedNow && !lockedBefore ? Staff.Audit.AuditEventType.LockedOut : Staff.Audit.AuditEventType.SignInFailed, user.Id, email);
+            await audit.WriteAsync(lockedNow && !lockedBefore ? Audit.AuditEventType.LockedOut : Audit.AuditEventType.SignInFailed, user.Id, email);
             metrics.SignIn(succeeded: false);
             if (lockedNow && !lockedBefore)
             {
@@ -90,7 +90,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
 
         var sid = await sessions.StartAsync(user.Id);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(PortalClaimTypes.SessionId, sid)]);
-        await audit.WriteAsync(Staff.Audit.AuditEventType.SignInSucceeded, user.Id, email);
+        await audit.WriteAsync(Audit.AuditEventType.SignInSucceeded, user.Id, email);
         metrics.SignIn(succeeded: true);
         await lifecycle.RecordSignInAsync(user);
         LocalizationSetup.AdoptUserLanguage(HttpContext, user.Locale);

@@ -30,7 +30,7 @@ public sealed class AccountLifecycle(
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
     Account.Preferences.ContactPreferences preferences,
-    Staff.Audit.AuditLog audit,
+    Audit.AuditLog audit,
     Observability.PortalMetrics metrics,
     ILogger<AccountLifecycle> logger)
 {
@@ -72,7 +72,7 @@ public sealed class AccountLifecycle(
         // The consent given (or not) at registration is the first entry of the preference record.
         preferences.Set(user, form.ProductNewsByEmail, form.ProductNewsByPhone, Account.Preferences.ContactPreferences.RegistrationChannel, recordUnchanged: true);
         outbox.Enqueue("registration-received", user, Describe(user));
-        audit.Add(Staff.Audit.AuditEventType.Registered, user.Id, user.Email, $"serial check: {user.SerialCheck}");
+        audit.Add(Audit.AuditEventType.Registered, user.Id, user.Email, $"serial check: {user.SerialCheck}");
         if (!options.Value.RequireApproval)
         {
             await ApproveInTransactionAsync(user, [.. form.Roles], companyCode: null, reviewer: "automatic");
@@ -115,7 +115,7 @@ public sealed class AccountLifecycle(
         user.ReviewedBy = reviewer;
         Succeeded(await users.UpdateAsync(user));
         outbox.Enqueue("registration-rejected", user, new Dictionary<string, object?> { ["name"] = user.DisplayName, ["reason"] = reason });
-        audit.Add(Staff.Audit.AuditEventType.Rejected, user.Id, user.Email, reviewer);
+        audit.Add(Audit.AuditEventType.Rejected, user.Id, user.Email, reviewer);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         metrics.Registration("rejected");
@@ -143,7 +143,7 @@ public sealed class AccountLifecycle(
         user.Status = AccountStatus.EmailVerified;
         Succeeded(await users.UpdateAsync(user));
         SendSetPasswordLink(user);
-        audit.Add(Staff.Audit.AuditEventType.EmailVerified, user.Id, user.Email);
+        audit.Add(Audit.AuditEventType.EmailVerified, user.Id, user.Email);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("Email of {UserId} verified", user.Id);
@@ -177,7 +177,7 @@ public sealed class AccountLifecycle(
         }
         user.Status = AccountStatus.Active;
         user.ActivatedAt = clock.GetUtcNow();
-        audit.Add(Staff.Audit.AuditEventType.Activated, user.Id, user.Email);
+        audit.Add(Audit.AuditEventType.Activated, user.Id, user.Email);
         Succeeded(await users.UpdateAsync(user));
         await transaction.CommitAsync();
         metrics.Registration("activated");
@@ -265,7 +265,7 @@ public sealed class AccountLifecycle(
         }
         Succeeded(await users.UpdateAsync(user));
         SendVerifyEmailLink(user);
-        audit.Add(Staff.Audit.AuditEventType.Approved, user.Id, user.Email, $"{reviewer}: {string.Join(", ", grantedRoles)}");
+        audit.Add(Audit.AuditEventType.Approved, user.Id, user.Email, $"{reviewer}: {string.Join(", ", grantedRoles)}");
     }
 
     private void SendVerifyEmailLink(PortalUser user)

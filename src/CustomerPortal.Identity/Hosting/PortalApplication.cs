@@ -4,6 +4,7 @@ using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Passwords;
 using CustomerPortal.Identity.Activation;
+using CustomerPortal.Identity.Audit;
 using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Connect.Sessions;
 using CustomerPortal.Identity.Data;
@@ -45,7 +46,8 @@ public static class PortalApplication
         services.AddPortalThrottling(builder.Configuration);
         services.AddPortalMail(builder.Configuration, builder.Environment);
         services.AddPortalActivation(builder.Configuration);
-        services.AddPortalStaff(builder.Configuration);
+        services.AddPortalAudit(builder.Configuration);
+        services.AddPortalStaff();
         services.AddSingleton<Maintenance.MaintenanceMode>();
         services.AddPortalHealth();
         services.AddPortalSessions();

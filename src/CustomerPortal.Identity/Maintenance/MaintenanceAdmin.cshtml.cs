@@ -1,6 +1,6 @@
 using System.Globalization;
+using CustomerPortal.Identity.Audit;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Staff.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

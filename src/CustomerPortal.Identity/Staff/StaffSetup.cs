@@ -4,17 +4,13 @@ public static class StaffSetup
 {
     public const string Policy = "staff";
 
-    public static IServiceCollection AddPortalStaff(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalStaff(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.RequireRole(PortalRoles.Staff, PortalRoles.Admin));
         services.AddSingleton(provider => BusinessCalendar.Load(
             Seeding.SeedFolder.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()).Path));
         services.AddScoped<ReviewQueue>();
-        services.AddScoped<Audit.AuditLog>();
-        services.AddOptions<Audit.AuditOptions>().Bind(configuration.GetSection(Audit.AuditOptions.Section))
-            .Validate(o => o.RetentionDays > 0, "Audit:RetentionDays must be positive.").ValidateOnStart();
-        services.AddHostedService<Audit.AuditRetention>();
         services.AddScoped<Users.UserAdministration>();
         services.AddScoped<Notices.NoticeBoard>();
         return services;

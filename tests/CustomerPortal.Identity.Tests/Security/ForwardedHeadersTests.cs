@@ -1,6 +1,6 @@
 using System.Net;
+using CustomerPortal.Identity.Audit;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Staff.Audit;
 using CustomerPortal.Identity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
+using CustomerPortal.Identity.Audit;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Staff.Audit;
 using CustomerPortal.Identity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -20,7 +20,7 @@ public sealed class PasswordChanges(
     GrantRevocation grants,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
-    Staff.Audit.AuditLog audit,
+    Audit.AuditLog audit,
     Connect.Sessions.BrowserSessions sessions,
     CurrentPasswordCheck currentPasswordCheck,
     ILogger<PasswordChanges> logger)
@@ -53,7 +53,7 @@ public sealed class PasswordChanges(
             ["link"] = addresses.For($"account/reset-password?token={token}", user.Locale),
             ["minutes"] = (int)options.Value.ResetPasswordLinkLifetime.TotalMinutes,
         });
-        audit.Add(Staff.Audit.AuditEventType.PasswordResetRequested, user.Id, user.Email);
+        audit.Add(Audit.AuditEventType.PasswordResetRequested, user.Id, user.Email);
         await db.SaveChangesAsync();
     }
 
@@ -85,7 +85,7 @@ public sealed class PasswordChanges(
         // a staff lock: such an account gets no usable reset link at all).
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        audit.Add(Staff.Audit.AuditEventType.PasswordReset, user.Id, user.Email);
+        audit.Add(Audit.AuditEventType.PasswordReset, user.Id, user.Email);
         await AfterChangeAsync(user);
         await transaction.CommitAsync();
         logger.LogInformation("Password of {UserId} reset by link", user.Id);
@@ -107,7 +107,7 @@ public sealed class PasswordChanges(
         {
             return result;
         }
-        audit.Add(Staff.Audit.AuditEventType.PasswordChanged, user.Id, user.Email);
+        audit.Add(Audit.AuditEventType.PasswordChanged, user.Id, user.Email);
         await AfterChangeAsync(user, currentSessionId);
         await transaction.CommitAsync();
         logger.LogInformation("Password of {UserId} changed", user.Id);

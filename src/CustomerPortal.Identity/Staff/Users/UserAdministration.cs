@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Activation;
+using CustomerPortal.Identity.Audit;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Registration;
-using CustomerPortal.Identity.Staff.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using CustomerPortal.Identity.Data;
 using Microsoft.EntityFrameworkCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace CustomerPortal.Identity.Staff.Audit;
+namespace CustomerPortal.Identity.Audit;
 
 /// <summary>Records security events; staff read them at /staff/audit.</summary>
 public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContextAccessor http)

@@ -1,4 +1,4 @@
-namespace CustomerPortal.Identity.Staff.Audit;
+namespace CustomerPortal.Identity.Audit;
 
 /// <summary>One security event (ASVS: who, what, when, from where). Never a password, token or link.</summary>
 public class AuditEvent

@@ -1,7 +1,7 @@
 using CustomerPortal.Identity.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerPortal.Identity.Staff.Audit;
+namespace CustomerPortal.Identity.Audit;
 
 /// <summary>Configuration section "Audit".</summary>
 public sealed class AuditOptions
