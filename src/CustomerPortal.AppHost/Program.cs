@@ -82,7 +82,8 @@ public static class AppHostProgram
     private static IEnumerable<(string Email, string Password, string Roles)> DemoAccounts(string repository)
     {
         var file = Path.Combine(repository, "seed", "development-users.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var document = JsonDocument.Parse(File.ReadAllText(file),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         foreach (var user in document.RootElement.EnumerateArray())
         {
             yield return (

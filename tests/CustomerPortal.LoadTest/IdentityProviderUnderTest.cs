@@ -55,7 +55,10 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         await GenerateUsersAsync(data, users, connectionString);
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
+        };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CustomerPortal.Identity.dll"));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
@@ -94,8 +97,9 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         await using PortalDbContext db = postgres is null
             ? new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>()
                 .UseSqlite($"Data Source={Path.Combine(dataFolder, "portal.db")}").UseOpenIddict().Options)
-            : new CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext(new DbContextOptionsBuilder<CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext>()
-                .UseNpgsql(postgres).UseOpenIddict().Options);
+            : new CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext(
+                new DbContextOptionsBuilder<CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext>()
+                    .UseNpgsql(postgres).UseOpenIddict().Options);
         await db.Database.MigrateAsync();
         if (postgres is null)
         {
@@ -119,7 +123,8 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         {
             var columns = await db.Database.SqlQueryRaw<string>(postgres is null
                 ? "SELECT name AS \"Value\" FROM pragma_table_info('AspNetUsers')"
-                : "SELECT column_name::text AS \"Value\" FROM information_schema.columns WHERE table_name = 'AspNetUsers' ORDER BY ordinal_position").ToListAsync();
+                : "SELECT column_name::text AS \"Value\" FROM information_schema.columns WHERE table_name = 'AspNetUsers' ORDER BY ordinal_position")
+                .ToListAsync();
             var replaced = new Dictionary<string, string>
             {
                 ["Id"] = $"lower({randomHex})",
@@ -149,7 +154,9 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
     public double PeakMemoryMegabytes()
     {
         var status = File.ReadAllLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return status is null ? double.NaN : double.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        return status is null
+            ? double.NaN
+            : double.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
     private bool _disposed;

@@ -2,7 +2,8 @@ using System.Globalization;
 using CustomerPortal.LoadTest;
 
 // Load benchmark of the IdP on loopback. Not a test: it measures, it does not judge.
-//   dotnet run -c Release --project tests/CustomerPortal.LoadTest -- [--seconds 10] [--warmup 5] [--concurrency 16] [--users 1000] [--postgres "Host=…;Username=…"]
+//   dotnet run -c Release --project tests/CustomerPortal.LoadTest --
+//     [--seconds 10] [--warmup 5] [--concurrency 16] [--users 1000] [--postgres "Host=…;Username=…"]
 //     [--only jwks,client_credentials] [--no-reference]   (for profiling one scenario against the IdP alone)
 //     [--only enumeration --no-reference]   (only the timing of answers for registered and unknown addresses)
 var seconds = Option(args, "--seconds", 10);
@@ -16,7 +17,8 @@ IEnumerable<Scenario> Chosen(Target target) => Scenarios.All(target).Where(s => 
 
 var postgres = Text(args, "--postgres");
 await using var idp = await IdentityProviderUnderTest.StartAsync(users, postgres);
-Console.WriteLine($"IdP started on {idp.BaseAddress} ({(postgres is null ? "SQLite" : "PostgreSQL")}) with {users:N0} generated users ({Environment.ProcessorCount} cores, {seconds} s per scenario after {warmUp.TotalSeconds} s of warm-up, {concurrency} concurrent clients)");
+Console.WriteLine($"IdP started on {idp.BaseAddress} ({(postgres is null ? "SQLite" : "PostgreSQL")}) with {users:N0} generated users " +
+    $"({Environment.ProcessorCount} cores, {seconds} s per scenario after {warmUp.TotalSeconds} s of warm-up, {concurrency} concurrent clients)");
 var ours = new List<ScenarioResult>();
 foreach (var scenario in Chosen(Scenarios.Portal(idp)))
 {
@@ -48,14 +50,17 @@ if (withReference)
 if (ours.Count > 0)
 {
     Console.WriteLine();
-    Console.WriteLine($"{"scenario",-26} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"oidc-provider req/s",20} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"ours/theirs",11}");
+    Console.WriteLine($"{"scenario",-26} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7} | " +
+        $"{"oidc-provider req/s",20} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"ours/theirs",11}");
     for (var i = 0; i < ours.Count; i++)
     {
         var mine = ours[i];
         var other = i < theirs.Count ? theirs[i] : null;
-        Console.WriteLine($"{mine.Name,-26} {mine.RequestsPerSecond,10:F1} {mine.P50.TotalMilliseconds,9:F1} {mine.P99.TotalMilliseconds,9:F1} {mine.Errors,7} | " +
+        Console.WriteLine($"{mine.Name,-26} {mine.RequestsPerSecond,10:F1} " +
+            $"{mine.P50.TotalMilliseconds,9:F1} {mine.P99.TotalMilliseconds,9:F1} {mine.Errors,7} | " +
             (other is null ? "(reference not run)" :
-            $"{other.RequestsPerSecond,20:F1} {other.P50.TotalMilliseconds,9:F1} {other.P99.TotalMilliseconds,9:F1} {other.Errors,7} | {mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}"));
+            $"{other.RequestsPerSecond,20:F1} {other.P50.TotalMilliseconds,9:F1} {other.P99.TotalMilliseconds,9:F1} {other.Errors,7} | " +
+            $"{mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}"));
     }
 }
 if (enumeration.Count > 0)
@@ -65,8 +70,9 @@ if (enumeration.Count > 0)
     Console.WriteLine($"{"form",-26} {"registered p50 ms",18} {"unknown p50 ms",15} {"difference",11} {"errors",7}  verdict");
     foreach (var result in enumeration)
     {
-        Console.WriteLine($"{result.Name,-26} {result.Existing.P50.TotalMilliseconds,18:F1} {result.Unknown.P50.TotalMilliseconds,15:F1} {result.Difference,11:P1} " +
-            $"{result.Existing.Errors + result.Unknown.Errors,7}  {(result.Difference <= EnumerationTiming.Tolerance ? "met" : "MISSED")}");
+        Console.WriteLine($"{result.Name,-26} {result.Existing.P50.TotalMilliseconds,18:F1} {result.Unknown.P50.TotalMilliseconds,15:F1} " +
+            $"{result.Difference,11:P1} {result.Existing.Errors + result.Unknown.Errors,7}  " +
+            $"{(result.Difference <= EnumerationTiming.Tolerance ? "met" : "MISSED")}");
     }
 }
 Console.WriteLine();
@@ -76,7 +82,10 @@ Console.WriteLine($"One password hash (Identity's PBKDF2, this process): {Passwo
 static int Option(string[] args, string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    return index >= 0 && index + 1 < args.Length
+            && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        ? value
+        : fallback;
 }
 
 static string? Text(string[] args, string name)

@@ -56,7 +56,8 @@ public sealed class ReferenceProvider : IAsyncDisposable
         var authorize = new Uri(BaseAddress, QueryHelpers.AddQueryString("/auth", new Dictionary<string, string?>
         {
             ["client_id"] = IdentityProviderUnderTest.WebClientId, ["response_type"] = "code", ["redirect_uri"] = IdentityProviderUnderTest.RedirectUri,
-            ["scope"] = "openid profile offline_access", ["prompt"] = "consent", ["code_challenge"] = pkce.Challenge, ["code_challenge_method"] = "S256", ["state"] = "s",
+            ["scope"] = "openid profile offline_access", ["prompt"] = "consent",
+            ["code_challenge"] = pkce.Challenge, ["code_challenge_method"] = "S256", ["state"] = "s",
         }));
         var response = await browser.GetAsync(authorize);
         for (var hops = 0; hops < 10; hops++)
@@ -68,7 +69,8 @@ public sealed class ReferenceProvider : IAsyncDisposable
                 var token = await browser.PostAsync(new Uri(BaseAddress, "/token"), new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = IdentityProviderUnderTest.RedirectUri,
-                    ["code_verifier"] = pkce.Verifier, ["client_id"] = IdentityProviderUnderTest.WebClientId, ["client_secret"] = IdentityProviderUnderTest.WebSecret,
+                    ["code_verifier"] = pkce.Verifier,
+                    ["client_id"] = IdentityProviderUnderTest.WebClientId, ["client_secret"] = IdentityProviderUnderTest.WebSecret,
                 }));
                 return JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.Clone();
             }

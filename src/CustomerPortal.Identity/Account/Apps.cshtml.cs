@@ -13,7 +13,8 @@ namespace CustomerPortal.Identity.Account;
 /// access away, and the browsers signed in, with one button that signs out all but this one.
 /// </summary>
 public sealed class AppsModel(
-    UserManager<PortalUser> users, ConnectedApps apps, GrantRevocation grants, BrowserSessions sessions, EmailChange emailChange, Audit.AuditLog audit) : PageModel
+    UserManager<PortalUser> users, ConnectedApps apps, GrantRevocation grants, BrowserSessions sessions,
+    EmailChange emailChange, Audit.AuditLog audit) : PageModel
 {
     public IReadOnlyList<ConnectedApp> Apps { get; private set; } = [];
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];

@@ -11,7 +11,10 @@ namespace CustomerPortal.Identity.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, Activation.AccountLifecycle lifecycle, Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions, Observability.PortalMetrics metrics, Maintenance.MaintenanceMode maintenance) : PageModel
+public sealed class LoginModel(
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher,
+    Activation.AccountLifecycle lifecycle, Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions,
+    Observability.PortalMetrics metrics, Maintenance.MaintenanceMode maintenance) : PageModel
 {
     // Hashed once per process: verifying against it costs what a real check costs, so an unknown
     // address takes as long to refuse as a wrong password.
@@ -81,7 +84,9 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
             return Page();
         }
 
-        if ((await maintenance.CurrentAsync()).Enabled && !await users.IsInRoleAsync(user, PortalRoles.Staff) && !await users.IsInRoleAsync(user, PortalRoles.Admin))
+        if ((await maintenance.CurrentAsync()).Enabled
+            && !await users.IsInRoleAsync(user, PortalRoles.Staff)
+            && !await users.IsInRoleAsync(user, PortalRoles.Admin))
         {
             // Only staff work during maintenance: a customer is not signed in (no session, no
             // first-sign-in mail) and sees the maintenance page instead.

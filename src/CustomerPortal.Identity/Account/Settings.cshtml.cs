@@ -212,7 +212,11 @@ public sealed class SettingsModel(
                 FamilyName = FamilyName, GivenName = GivenName, FamilyNameKana = FamilyNameKana, GivenNameKana = GivenNameKana,
                 CompanyName = CompanyName, Department = Department, Phone = Phone, Language = Language,
             };
-            var relevant = new[] { nameof(FamilyName), nameof(GivenName), nameof(FamilyNameKana), nameof(GivenNameKana), nameof(CompanyName), nameof(Department), nameof(Phone), nameof(Language) };
+            var relevant = new[]
+            {
+                nameof(FamilyName), nameof(GivenName), nameof(FamilyNameKana), nameof(GivenNameKana),
+                nameof(CompanyName), nameof(Department), nameof(Phone), nameof(Language),
+            };
             return asRegistration.Validate().Where(e => relevant.Contains(e.Key)).ToDictionary();
         }
 

@@ -70,7 +70,8 @@ public sealed class AccountLifecycle(
         user.SerialCheck = await devices.CheckAsync(form.Serial, user.CompanyName);
         Succeeded(await users.CreateAsync(user));
         // The consent given (or not) at registration is the first entry of the preference record.
-        preferences.Set(user, form.ProductNewsByEmail, form.ProductNewsByPhone, Account.Preferences.ContactPreferences.RegistrationChannel, recordUnchanged: true);
+        preferences.Set(user, form.ProductNewsByEmail, form.ProductNewsByPhone,
+            Account.Preferences.ContactPreferences.RegistrationChannel, recordUnchanged: true);
         outbox.Enqueue("registration-received", user, Describe(user));
         audit.Add(Audit.AuditEventType.Registered, user.Id, user.Email, $"serial check: {user.SerialCheck}");
         if (!options.Value.RequireApproval)

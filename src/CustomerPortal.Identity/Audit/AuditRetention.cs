@@ -13,7 +13,9 @@ public sealed class AuditOptions
 }
 
 /// <summary>Deletes audit events past the retention period, at start-up and then daily.</summary>
-public sealed class AuditRetention(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditRetention> logger) : BackgroundService
+public sealed class AuditRetention(
+    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<AuditOptions> options,
+    TimeProvider clock, ILogger<AuditRetention> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -138,7 +138,8 @@ public sealed class AuthorizeModel(
             .Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge or Parameters.IdTokenHint) && !p.Key.StartsWith("__", StringComparison.Ordinal))
             .SelectMany(p => p.Value.Select(value => new KeyValuePair<string, string?>(p.Key, value)))
             .ToList();
-        if (Request.Query.TryGetValue(Parameters.Prompt, out var prompt) || (Request.HasFormContentType && Request.Form.TryGetValue(Parameters.Prompt, out prompt)))
+        if (Request.Query.TryGetValue(Parameters.Prompt, out var prompt)
+            || (Request.HasFormContentType && Request.Form.TryGetValue(Parameters.Prompt, out prompt)))
         {
             // Keep "consent" (it still applies after signing in); drop "login".
             var rest = string.Join(' ', prompt.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(v => v != PromptValues.Login));

@@ -50,7 +50,9 @@ public static class MetadataFromMemory
                 context.Response.Body = original;
             }
             var body = captured.ToArray();
-            if (context.Response.StatusCode == StatusCodes.Status200OK && context.Response.ContentType is { } contentType && documents.Count < MaximumHosts * Paths.Length)
+            if (context.Response.StatusCode == StatusCodes.Status200OK
+                && context.Response.ContentType is { } contentType
+                && documents.Count < MaximumHosts * Paths.Length)
             {
                 documents.TryAdd(key, new Document(contentType, body));
             }

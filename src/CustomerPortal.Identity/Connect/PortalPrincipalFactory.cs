@@ -19,7 +19,8 @@ public sealed class PortalPrincipalFactory(
     UserManager<PortalUser> users, IOpenIddictScopeManager scopeManager, ScopeResources scopeResources, PortalDbContext db, MessageBundle messages)
 {
     public async Task<ClaimsPrincipal> CreateForUserAsync(
-        PortalUser user, ImmutableArray<string> scopes, DateTimeOffset? authenticatedAt, string? sessionId = null, CancellationToken cancellationToken = default)
+        PortalUser user, ImmutableArray<string> scopes, DateTimeOffset? authenticatedAt,
+        string? sessionId = null, CancellationToken cancellationToken = default)
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id);

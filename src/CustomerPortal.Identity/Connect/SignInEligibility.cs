@@ -10,7 +10,9 @@ namespace CustomerPortal.Identity.Connect;
 /// Re-checks a user before any token is issued or refreshed: the account still exists, is
 /// active, may sign in, is not locked out, and its security stamp is the one the grant was made with.
 /// </summary>
-public sealed class SignInEligibility(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IOptions<IdentityOptions> identityOptions, Sessions.BrowserSessions sessions)
+public sealed class SignInEligibility(
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn,
+    IOptions<IdentityOptions> identityOptions, Sessions.BrowserSessions sessions)
 {
     /// <summary>For a principal from an authorization code or a refresh token.</summary>
     public Task<PortalUser?> FromGrantAsync(ClaimsPrincipal principal) =>

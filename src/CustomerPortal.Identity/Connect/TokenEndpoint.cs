@@ -20,7 +20,8 @@ public static class TokenEndpoint
     }
 
     private static async Task<IResult> ExchangeAsync(
-        HttpContext context, SignInEligibility eligibility, PortalPrincipalFactory principals, IOpenIddictApplicationManager applications, Observability.PortalMetrics metrics)
+        HttpContext context, SignInEligibility eligibility, PortalPrincipalFactory principals,
+        IOpenIddictApplicationManager applications, Observability.PortalMetrics metrics)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");

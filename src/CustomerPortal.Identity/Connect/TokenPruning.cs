@@ -38,14 +38,17 @@ public sealed class TokenPruning(
         var threshold = clock.GetUtcNow() - options.Value.Retention;
         var prunedTokens = await tokens.PruneAsync(threshold, cancellationToken);
         var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
-        var prunedLinks = await db.ActivationLinks.Where(l => l.CreatedAt < threshold && (l.UsedAt != null || l.ExpiresAt < threshold)).ExecuteDeleteAsync(cancellationToken);
+        var prunedLinks = await db.ActivationLinks
+            .Where(l => l.CreatedAt < threshold && (l.UsedAt != null || l.ExpiresAt < threshold))
+            .ExecuteDeleteAsync(cancellationToken);
         var prunedSessions = await db.UserSessions.Where(s => s.EndedAt != null && s.EndedAt < threshold).ExecuteDeleteAsync(cancellationToken);
         logger.LogInformation("Pruned {Tokens} tokens, {Authorizations} authorizations, {Links} links and {Sessions} sessions older than {Threshold}",
             prunedTokens, prunedAuthorizations, prunedLinks, prunedSessions, threshold);
     }
 }
 
-public sealed class TokenPruningWorker(IServiceScopeFactory scopes, IOptions<PruningOptions> options, TimeProvider clock, ILogger<TokenPruningWorker> logger) : BackgroundService
+public sealed class TokenPruningWorker(
+    IServiceScopeFactory scopes, IOptions<PruningOptions> options, TimeProvider clock, ILogger<TokenPruningWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

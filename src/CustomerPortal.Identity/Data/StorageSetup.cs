@@ -14,9 +14,11 @@ public static class StorageSetup
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider.Equals(StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase) || o.Provider.Equals(StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase),
+            .Validate(o => o.Provider.Equals(StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase)
+                    || o.Provider.Equals(StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase),
                 "Storage:Provider must be 'Sqlite' or 'PostgreSQL'.")
-            .Validate(o => !o.Provider.Equals(StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(o.ConnectionString),
+            .Validate(o => !o.Provider.Equals(StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase)
+                    || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Storage:ConnectionString is required when Storage:Provider is 'PostgreSQL'.")
             .ValidateOnStart();
         services.AddSingleton<DataFolder>();

@@ -48,7 +48,8 @@ public sealed record TokenKeys(X509Certificate2 Signing, X509Certificate2 Encryp
     // which Windows refuses for keys loaded without this flag; Linux exports them either way.
     private static X509Certificate2 LoadFile(CertificateFile file, string what)
     {
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(file.Path!, file.Password, X509KeyStorageFlags.EphemeralKeySet | X509KeyStorageFlags.Exportable);
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(
+            file.Path!, file.Password, X509KeyStorageFlags.EphemeralKeySet | X509KeyStorageFlags.Exportable);
         if (!certificate.HasPrivateKey || certificate.GetRSAPrivateKey() is null)
         {
             throw new ConfigurationException($"The {what} ({file.Path}) must hold an RSA private key.");

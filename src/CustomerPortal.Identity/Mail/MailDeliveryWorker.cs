@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace CustomerPortal.Identity.Mail;
 
 /// <summary>Delivers the outbox in the background: at start-up, when woken by a new message, and on a timer.</summary>
-public sealed class MailDeliveryWorker(IServiceScopeFactory scopes, MailSignal signal, IOptions<MailOptions> options, ILogger<MailDeliveryWorker> logger) : BackgroundService
+public sealed class MailDeliveryWorker(
+    IServiceScopeFactory scopes, MailSignal signal, IOptions<MailOptions> options, ILogger<MailDeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -19,7 +19,8 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapPortalHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync })
+            .AllowAnonymous();
         // The relying apps follow the switch from here, so one switch closes the whole portal.
         endpoints.MapGet(PortalPaths.MaintenanceStatus, async Task<IResult> (MaintenanceMode mode) =>
         {

@@ -14,7 +14,8 @@ public static class RegistrationThrottling
 
     public static RateLimiterOptions AddRegistrationPolicy(this RateLimiterOptions options, IConfiguration configuration)
     {
-        var perHour = configuration.GetSection(RegistrationOptions.Section).Get<RegistrationOptions>()?.PerAddressPerHour ?? new RegistrationOptions().PerAddressPerHour;
+        var perHour = configuration.GetSection(RegistrationOptions.Section).Get<RegistrationOptions>()?.PerAddressPerHour
+            ?? new RegistrationOptions().PerAddressPerHour;
         options.AddPostsPerClientAddress(Policy, perHour, TimeSpan.FromHours(1));
         return options;
     }

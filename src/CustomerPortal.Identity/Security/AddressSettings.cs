@@ -17,7 +17,8 @@ public static class AddressSettings
             : throw new ConfigurationException($"The setting '{key}' holds '{value}', which is not an IP address (for example 10.0.0.5 or fd00::5)."))];
 
     public static IPNetwork[] Networks(IConfiguration configuration, string key) =>
-        [.. Values(configuration, key).Select(value => IPNetwork.TryParse(value, out var network) && IsWrittenInFull(value, network.BaseAddress) && HasNoHostBits(value, network)
+        [.. Values(configuration, key).Select(value => IPNetwork.TryParse(value, out var network)
+                && IsWrittenInFull(value, network.BaseAddress) && HasNoHostBits(value, network)
             ? network
             : throw new ConfigurationException(
                 $"The setting '{key}' holds '{value}', which is not a network in CIDR notation with no host bits set (for example 10.0.0.0/8 or fd00::/8)."))];

@@ -55,7 +55,8 @@ public sealed class PublicOrigin(IConfiguration configuration, IHostEnvironment 
     private Uri FirstListeningAddress()
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (!environment.IsDevelopment() || address is null || !Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri))
+        if (!environment.IsDevelopment() || address is null
+            || !Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri))
         {
             throw new ConfigurationException($"Set '{Setting}' to the IdP's public address: the links in emails need it.");
         }

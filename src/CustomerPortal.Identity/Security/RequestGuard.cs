@@ -84,7 +84,8 @@ public static class RequestGuard
     // (the authorization and logout endpoints included: a browser is sent there).
     private static readonly string[] JsonEndpoints =
     [
-        Connect.OpenIddictSetup.TokenPath, Connect.OpenIddictSetup.IntrospectionPath, Connect.OpenIddictSetup.RevocationPath, Connect.OpenIddictSetup.UserInfoPath,
+        Connect.OpenIddictSetup.TokenPath, Connect.OpenIddictSetup.IntrospectionPath,
+        Connect.OpenIddictSetup.RevocationPath, Connect.OpenIddictSetup.UserInfoPath,
         "/.well-known", "/api", PortalPaths.MaintenanceStatus, "/health", "/metrics",
     ];
 

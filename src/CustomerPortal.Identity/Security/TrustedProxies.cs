@@ -68,7 +68,8 @@ public static class TrustedProxies
         if (string.Equals(app.Configuration[EnabledByEnvironmentKey], "true", StringComparison.OrdinalIgnoreCase))
         {
             app.Logger.LogWarning(
-                "ASPNETCORE_FORWARDEDHEADERS_ENABLED is set, but no proxy is named in {KnownProxies} or {KnownNetworks}: X-Forwarded-For and X-Forwarded-Proto are ignored",
+                "ASPNETCORE_FORWARDEDHEADERS_ENABLED is set, but no proxy is named in {KnownProxies} or {KnownNetworks}: " +
+                "X-Forwarded-For and X-Forwarded-Proto are ignored",
                 KnownProxiesKey, KnownNetworksKey);
         }
     }

@@ -4,7 +4,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace CustomerPortal.Identity.Seeding;
 
 /// <summary>Creates or updates one OpenIddict application per file in seed/clients/.</summary>
-public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IConfiguration configuration, IHostEnvironment environment, ILogger<ClientSeeder> logger)
+public sealed class ClientSeeder(
+    IOpenIddictApplicationManager applications, IConfiguration configuration, IHostEnvironment environment, ILogger<ClientSeeder> logger)
 {
     public async Task SeedAsync(SeedFolder seed, CancellationToken cancellationToken)
     {
@@ -87,7 +88,8 @@ public sealed class ClientSeeder(IOpenIddictApplicationManager applications, ICo
                     permissions.Add(Permissions.GrantTypes.ClientCredentials);
                     break;
                 default:
-                    throw new SeedException($"{file}: grant type \"{grant}\" is not allowed here (authorization_code, refresh_token, and client_credentials for confidential clients).");
+                    throw new SeedException($"{file}: grant type \"{grant}\" is not allowed here " +
+                        "(authorization_code, refresh_token, and client_credentials for confidential clients).");
             }
         }
         permissions.Add(Permissions.Endpoints.Token);

@@ -19,7 +19,9 @@ public sealed class ShoppingCart(OrderingDbContext db, SuppliesCatalog catalog)
         return [.. lines
             .Select(l => catalog.Find(l.ItemCode) is { } item ? new CartEntry(item, l.Quantity) : null)
             .OfType<CartEntry>()
-            .OrderBy(e => Array.IndexOf(SuppliesCatalog.Categories, e.Item.Category)).ThenBy(e => e.Item.Price).ThenBy(e => e.Item.Code, StringComparer.Ordinal)];
+            .OrderBy(e => Array.IndexOf(SuppliesCatalog.Categories, e.Item.Category))
+            .ThenBy(e => e.Item.Price)
+            .ThenBy(e => e.Item.Code, StringComparer.Ordinal)];
     }
 
     /// <summary>Adds to the quantity already in the cart, up to the maximum per item.</summary>

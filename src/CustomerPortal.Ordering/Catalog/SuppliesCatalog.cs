@@ -4,7 +4,8 @@ using CustomerPortal.ServiceDefaults.Hosting;
 namespace CustomerPortal.Ordering.Catalog;
 
 /// <summary>One item of the supplies catalog (seed/ordering/catalog.json).</summary>
-public sealed record CatalogItem(string Code, IReadOnlyList<string> Models, string Category, long Price, bool Taxable, IReadOnlyDictionary<string, string> Names)
+public sealed record CatalogItem(
+    string Code, IReadOnlyList<string> Models, string Category, long Price, bool Taxable, IReadOnlyDictionary<string, string> Names)
 {
     public string Name(string language) => Names.TryGetValue(language, out var name) ? name : Names[MessageBundle.DefaultLanguage];
 }
@@ -52,6 +53,10 @@ public sealed class SuppliesCatalog
     public IReadOnlyList<CatalogItem> ForModels(IEnumerable<string> models)
     {
         var owned = models.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. _items.Values.Where(i => i.Models.Any(owned.Contains)).OrderBy(i => Array.IndexOf(Categories, i.Category)).ThenBy(i => i.Price).ThenBy(i => i.Code, StringComparer.Ordinal)];
+        return [.. _items.Values
+            .Where(i => i.Models.Any(owned.Contains))
+            .OrderBy(i => Array.IndexOf(Categories, i.Category))
+            .ThenBy(i => i.Price)
+            .ThenBy(i => i.Code, StringComparer.Ordinal)];
     }
 }

@@ -84,7 +84,12 @@ public sealed record OrderDocument(
         var facts = new List<(string, string)>
         {
             (T("document.number"), $"{prefix}-{order.Number}"),
-            (T("document.date"), Date(kind switch { DocumentKind.Quote => order.QuotedAt, DocumentKind.DeliveryNote => order.ShippedAt, _ => order.OrderedAt })),
+            (T("document.date"), Date(kind switch
+            {
+                DocumentKind.Quote => order.QuotedAt,
+                DocumentKind.DeliveryNote => order.ShippedAt,
+                _ => order.OrderedAt,
+            })),
             (T("document.orderNumber"), order.Number),
         };
         if (kind == DocumentKind.Quote)

@@ -21,7 +21,8 @@ public static class OrderingApplication
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        builder.AddRelyingApp<OrderingDbContext, Data.Sqlite.SqliteOrderingDbContext, Data.Postgres.PostgresOrderingDbContext>("ordering", "profile", "email", "roles", PortalScopes.Portal, PortalScopes.Addresses);
+        builder.AddRelyingApp<OrderingDbContext, Data.Sqlite.SqliteOrderingDbContext, Data.Postgres.PostgresOrderingDbContext>(
+            "ordering", "profile", "email", "roles", PortalScopes.Portal, PortalScopes.Addresses);
         services.AddAuthorizationBuilder()
             .AddPolicy(BuyerPolicy, policy => policy.RequireRole(PortalRoles.SuppliesBuyer))
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(PortalRoles.Staff));

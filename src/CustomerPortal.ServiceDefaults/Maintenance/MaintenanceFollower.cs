@@ -8,7 +8,8 @@ namespace CustomerPortal.ServiceDefaults.Maintenance;
 /// switch in the staff console closes the apps too, without a restart. When the IdP cannot be
 /// asked, the last answer stands (an unreachable IdP is not a reason to close the app).
 /// </summary>
-public sealed class MaintenanceFollower(IHttpClientFactory clients, PortalSignInOptions settings, TimeProvider clock, ILogger<MaintenanceFollower> logger) : IDisposable
+public sealed class MaintenanceFollower(
+    IHttpClientFactory clients, PortalSignInOptions settings, TimeProvider clock, ILogger<MaintenanceFollower> logger) : IDisposable
 {
     private readonly SemaphoreSlim _asking = new(1, 1);
     private MaintenanceStatus _status = MaintenanceStatus.Off;
@@ -28,7 +29,8 @@ public sealed class MaintenanceFollower(IHttpClientFactory clients, PortalSignIn
                 try
                 {
                     using var http = clients.CreateClient(nameof(MaintenanceFollower));
-                    _status = await http.GetFromJsonAsync<MaintenanceStatus>(new Uri(new Uri(settings.Authority), PortalPaths.MaintenanceStatus.TrimStart('/')), cancellationToken) ?? _status;
+                    _status = await http.GetFromJsonAsync<MaintenanceStatus>(
+                        new Uri(new Uri(settings.Authority), PortalPaths.MaintenanceStatus.TrimStart('/')), cancellationToken) ?? _status;
                 }
                 catch (Exception error) when (error is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
                 {

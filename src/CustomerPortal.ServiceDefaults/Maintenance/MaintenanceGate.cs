@@ -43,7 +43,9 @@ public static class MaintenanceGate
         string T(string key, params object?[] arguments) => HtmlEncoder.Default.Encode(messages.Get(culture, key, arguments));
         var message = status.Message(language) is { Length: > 0 } custom ? HtmlEncoder.Default.Encode(custom) : T("maintenance.text");
         var until = status.ExpectedEnd is { } end
-            ? $"<p class=\"expected-end\">{T("maintenance.until", end.ToOffset(TimeSpan.FromHours(9)).ToString(messages.Get(culture, "format.dateTime"), culture))}</p>"
+            ? "<p class=\"expected-end\">" +
+                T("maintenance.until", end.ToOffset(TimeSpan.FromHours(9)).ToString(messages.Get(culture, "format.dateTime"), culture)) +
+                "</p>"
             : "";
         return $"""
             <!DOCTYPE html>

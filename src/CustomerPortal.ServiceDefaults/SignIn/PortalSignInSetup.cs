@@ -26,8 +26,8 @@ public static class PortalSignInSetup
         var problems = new List<ValidationResult>();
         if (!Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true))
         {
-            throw new ConfigurationException(
-                $"Sign-in is not configured: set {string.Join(", ", problems.SelectMany(p => p.MemberNames).Select(m => $"{PortalSignInOptions.Section}:{m}"))}.");
+            var missing = problems.SelectMany(p => p.MemberNames).Select(m => $"{PortalSignInOptions.Section}:{m}");
+            throw new ConfigurationException($"Sign-in is not configured: set {string.Join(", ", missing)}.");
         }
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);

@@ -41,7 +41,8 @@ public sealed class TokenRefresher(
         finally
         {
             // Keep the answer a little while for requests that read the old cookie after the exchange.
-            _ = Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None).ContinueWith(_ => _inFlight.TryRemove(refreshToken, out var _), TaskScheduler.Default);
+            _ = Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None)
+                .ContinueWith(_ => _inFlight.TryRemove(refreshToken, out var _), TaskScheduler.Default);
         }
     }
 

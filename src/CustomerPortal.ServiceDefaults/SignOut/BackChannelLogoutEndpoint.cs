@@ -41,5 +41,6 @@ public static class BackChannelLogoutEndpoint
     }
 
     private static IResult Refuse(string description) =>
-        Results.Json(new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = description }, statusCode: StatusCodes.Status400BadRequest);
+        Results.Json(new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = description },
+            statusCode: StatusCodes.Status400BadRequest);
 }

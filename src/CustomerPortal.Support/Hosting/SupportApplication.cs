@@ -18,7 +18,8 @@ public static class SupportApplication
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        builder.AddRelyingApp<SupportDbContext, Data.Sqlite.SqliteSupportDbContext, Data.Postgres.PostgresSupportDbContext>("support", "profile", "email", "roles", PortalScopes.Portal);
+        builder.AddRelyingApp<SupportDbContext, Data.Sqlite.SqliteSupportDbContext, Data.Postgres.PostgresSupportDbContext>(
+            "support", "profile", "email", "roles", PortalScopes.Portal);
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(PortalRoles.Staff));
 

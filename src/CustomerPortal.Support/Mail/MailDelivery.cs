@@ -82,7 +82,8 @@ public sealed class MailDeliveryWorker(
                 mail.SentAt = clock.GetUtcNow().ToUniversalTime();
                 mail.LastError = null;
             }
-            catch (Exception error) when (error is IOException or SmtpCommandException or SmtpProtocolException or System.Net.Sockets.SocketException or AuthenticationException or MailKit.ServiceNotConnectedException)
+            catch (Exception error) when (error is IOException or SmtpCommandException or SmtpProtocolException
+                or System.Net.Sockets.SocketException or AuthenticationException or MailKit.ServiceNotConnectedException)
             {
                 mail.LastError = error.GetType().Name;
                 mail.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, mail.Attempts - 1)));

@@ -9,7 +9,9 @@ namespace CustomerPortal.Support.Mail;
 /// The support app's emails, in the language the customer wrote in, worded in the theme's
 /// message bundle. They are queued in the same unit of work as the change that causes them.
 /// </summary>
-public sealed class SupportMails(SupportDbContext db, MessageBundle messages, SupportContent content, Microsoft.Extensions.Options.IOptions<AppLinks> links, TimeProvider clock)
+public sealed class SupportMails(
+    SupportDbContext db, MessageBundle messages, SupportContent content,
+    Microsoft.Extensions.Options.IOptions<AppLinks> links, TimeProvider clock)
 {
     /// <summary>お問い合わせを受け付けました: what was sent, and where to follow it.</summary>
     public void QueueAcknowledgement(Inquiry inquiry)

@@ -26,7 +26,8 @@ public sealed class ContentOptions
 /// <summary>The contact form's categories and the FAQ, read once from seed/support.</summary>
 public sealed class SupportContent
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonSerializerOptions Json =
+        new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     public SupportContent(Microsoft.Extensions.Options.IOptions<ContentOptions> options, IHostEnvironment environment)
     {

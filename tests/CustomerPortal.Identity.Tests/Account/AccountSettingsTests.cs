@@ -71,7 +71,8 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
             Assert.Equal("12", result.Document.QuerySelector("#Phone")!.GetAttribute("value"));
             Assert.Null(result.Saved);
             // Screen readers hear at once that the form came back with errors.
-            Assert.Equal("入力内容に誤りがあります。各項目のメッセージをご確認ください。", result.Document.QuerySelector("[role=alert]#form-error")!.TextContent.Trim());
+            Assert.Equal("入力内容に誤りがあります。各項目のメッセージをご確認ください。",
+                result.Document.QuerySelector("[role=alert]#form-error")!.TextContent.Trim());
             Assert.Contains("Phone-error", result.Document.QuerySelector("#Phone")!.GetAttribute("aria-describedby"));
         }
     }
@@ -203,6 +204,7 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
     private async Task<PortalUser> UserAsync(string email)
     {
         using var scope = portal.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Email == email || u.PendingEmail == email);
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Users.AsNoTracking()
+            .SingleAsync(u => u.Email == email || u.PendingEmail == email);
     }
 }

@@ -19,7 +19,8 @@ public sealed class AddressBookTests(PortalFactory portal) : IClassFixture<Porta
         {
             var form = await browser.GetPageAsync("/account/addresses/new");
             Assert.NotNull(form.QuerySelector("datalist option[value='請求書送付先']"));
-            var created = await browser.ParseAsync(await browser.FollowAsync(await browser.SubmitAsync(form, "section form[method=post]", Entry("本社 経理部", "請求書送付先", billing: true))));
+            var created = await browser.ParseAsync(await browser.FollowAsync(await browser.SubmitAsync(form, "section form[method=post]",
+                Entry("本社 経理部", "請求書送付先", billing: true))));
             var row = created.QuerySelector("table.addresses tbody tr")!;
             Assert.Contains("本社 経理部", row.TextContent);
             Assert.Contains("請求書送付先", row.TextContent);
@@ -28,7 +29,8 @@ public sealed class AddressBookTests(PortalFactory portal) : IClassFixture<Porta
 
             var edit = await browser.GetPageAsync(row.QuerySelector("a.edit-address")!.GetAttribute("href")!);
             Assert.Equal("本社 経理部", edit.QuerySelector("#Label")!.GetAttribute("value"));
-            var edited = await browser.ParseAsync(await browser.FollowAsync(await browser.SubmitAsync(edit, "section form[method=post]", new Dictionary<string, string> { ["Input.Label"] = "本社" })));
+            var edited = await browser.ParseAsync(await browser.FollowAsync(await browser.SubmitAsync(edit, "section form[method=post]",
+                new Dictionary<string, string> { ["Input.Label"] = "本社" })));
             Assert.Contains("本社", edited.QuerySelector("table.addresses")!.TextContent);
             Assert.DoesNotContain("経理部", edited.QuerySelector("table.addresses td")!.TextContent);
 
@@ -121,11 +123,13 @@ public sealed class AddressBookTests(PortalFactory portal) : IClassFixture<Porta
         other.Dispose();
         using var ownerApi = ApiClient(await TokenAsync(ownerEmail, "openid addresses"));
         using var otherApi = ApiClient(await TokenAsync(otherEmail, "openid addresses"));
-        var created = await ownerApi.PostAsJsonAsync("/api/account/addresses", new { label = "本社", postalCode = "100-0001", prefecture = "13", city = "千代田区", street = "1-1" });
+        var created = await ownerApi.PostAsJsonAsync("/api/account/addresses",
+            new { label = "本社", postalCode = "100-0001", prefecture = "13", city = "千代田区", street = "1-1" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
         Assert.Equal(HttpStatusCode.NotFound, (await otherApi.GetAsync($"/api/account/addresses/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PutAsJsonAsync($"/api/account/addresses/{id}", new { label = "x", postalCode = "100-0001", prefecture = "13", city = "c", street = "s" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PutAsJsonAsync($"/api/account/addresses/{id}",
+            new { label = "x", postalCode = "100-0001", prefecture = "13", city = "c", street = "s" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherApi.DeleteAsync($"/api/account/addresses/{id}")).StatusCode);
         Assert.Empty((await otherApi.GetFromJsonAsync<JsonElement>("/api/account/addresses")).EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, (await ownerApi.GetAsync($"/api/account/addresses/{id}")).StatusCode);
@@ -150,7 +154,8 @@ public sealed class AddressBookTests(PortalFactory portal) : IClassFixture<Porta
         Assert.True(errors.TryGetProperty("prefecture", out _));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         Assert.Equal("application/problem+json", garbage.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("宛先の内容を送信してください。", (await garbage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal("宛先の内容を送信してください。",
+            (await garbage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]
@@ -175,7 +180,8 @@ public sealed class AddressBookTests(PortalFactory portal) : IClassFixture<Porta
 
     private HttpClient ApiClient(string accessToken)
     {
-        var client = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        var client = portal.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }

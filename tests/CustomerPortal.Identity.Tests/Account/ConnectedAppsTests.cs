@@ -45,7 +45,8 @@ public sealed class ConnectedAppsTests(PortalFactory portal) : IClassFixture<Por
 
         Assert.Contains("終了しました", after.QuerySelector("[role=status]")!.TextContent);
         Assert.Empty(after.QuerySelectorAll("table.sessions tr.other-session"));
-        Assert.Equal("login_required", (await OAuthClient.Web(phone).AuthorizeAsync(credentials: null, extra: new Dictionary<string, string?> { ["prompt"] = "none" })).Error);
+        Assert.Equal("login_required", (await OAuthClient.Web(phone).AuthorizeAsync(
+            credentials: null, extra: new Dictionary<string, string?> { ["prompt"] = "none" })).Error);
         Assert.NotNull((await OAuthClient.Web(browser).AuthorizeAsync(credentials: null)).Code);
     }
 }

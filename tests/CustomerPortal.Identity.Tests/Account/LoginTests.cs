@@ -150,7 +150,8 @@ public sealed class LoginTests(PortalFactory portal) : IClassFixture<PortalFacto
     {
         using var browser = portal.CreateBrowser();
         var client = OAuthClient.Web(browser);
-        var english = await LoginPage.FromAsync(browser, await browser.FollowAsync(await browser.GetAsync(client.AuthorizeUrl(extra: new Dictionary<string, string?> { ["ui_locales"] = "en" }))));
+        var english = await LoginPage.FromAsync(browser, await browser.FollowAsync(await browser.GetAsync(
+            client.AuthorizeUrl(extra: new Dictionary<string, string?> { ["ui_locales"] = "en" }))));
         Assert.Equal("en", english.Language);
 
         var switched = await browser.FollowAsync(await browser.GetAsync(english.Document.QuerySelector("a[lang=ja]")!.GetAttribute("href")!));

@@ -20,16 +20,19 @@ public sealed class PasswordResetTests(MailPortalFactory portal) : IClassFixture
         using var browser = portal.CreateBrowser();
 
         var forgot = await browser.GetPageAsync("/account/forgot-password");
-        var answer = await browser.ParseAsync(await browser.SubmitAsync(forgot, "section form[method=post]", new Dictionary<string, string> { ["Email"] = email }));
+        var answer = await browser.ParseAsync(await browser.SubmitAsync(forgot, "section form[method=post]",
+            new Dictionary<string, string> { ["Email"] = email }));
         Assert.Contains("リセット用リンクをお送りしました", answer.QuerySelector("[role=status]")!.TextContent);
 
         var mail = (await portal.Smtp.WaitForAsync(email, 1))[0];
         Assert.Equal($"【{MailPortalFactory.PortalNameJa}】パスワードのリセット", mail.Subject);
         var link = MailLinks.Find(mail, "/account/reset-password");
         var resetPage = await browser.GetPageAsync(link);
-        var weak = await browser.ParseAsync(await browser.SubmitAsync(resetPage, "section form[method=post]", new Dictionary<string, string> { ["Password"] = "weak", ["ConfirmPassword"] = "weak" }));
+        var weak = await browser.ParseAsync(await browser.SubmitAsync(resetPage, "section form[method=post]",
+            new Dictionary<string, string> { ["Password"] = "weak", ["ConfirmPassword"] = "weak" }));
         Assert.NotNull(weak.QuerySelector("#password-error"));
-        var done = await browser.ParseAsync(await browser.SubmitAsync(weak, "section form[method=post]", new Dictionary<string, string> { ["Password"] = NewPassword, ["ConfirmPassword"] = NewPassword }));
+        var done = await browser.ParseAsync(await browser.SubmitAsync(weak, "section form[method=post]",
+            new Dictionary<string, string> { ["Password"] = NewPassword, ["ConfirmPassword"] = NewPassword }));
         Assert.NotNull(done.QuerySelector(".alert-success"));
 
         // The link works once.
@@ -87,7 +90,8 @@ public sealed class PasswordResetTests(MailPortalFactory portal) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account/settings")).StatusCode);
         Assert.NotNull((await OAuthClient.Web(browser).AuthorizeAsync(credentials: null)).Code);
-        Assert.Equal("login_required", (await otherApp.AuthorizeAsync(credentials: null, extra: new Dictionary<string, string?> { ["prompt"] = "none" })).Error);
+        Assert.Equal("login_required", (await otherApp.AuthorizeAsync(
+            credentials: null, extra: new Dictionary<string, string?> { ["prompt"] = "none" })).Error);
         Assert.Equal("invalid_grant", (await otherApp.RefreshAsync(grant.RefreshToken!)).Error);
         var notice = (await portal.Smtp.WaitForAsync(email, 1))[0];
         Assert.Contains("パスワードが変更されました", notice.Subject);

@@ -45,7 +45,8 @@ public sealed class ThrottlingTests : IAsyncLifetime
         for (var i = 0; i < 3; i++)
         {
             var forgot = await browser.GetPageAsync("/account/forgot-password");
-            statuses.Add((await browser.SubmitAsync(forgot, "section form[method=post]", new Dictionary<string, string> { ["Email"] = $"someone-{i}@example.com" })).StatusCode);
+            statuses.Add((await browser.SubmitAsync(forgot, "section form[method=post]",
+                new Dictionary<string, string> { ["Email"] = $"someone-{i}@example.com" })).StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
@@ -70,7 +71,8 @@ public sealed class ThrottlingTests : IAsyncLifetime
             errors.Add(answer.QuerySelector("#current-error")?.TextContent.Trim());
         }
 
-        Assert.Equal(["現在のパスワードが正しくありません。", "現在のパスワードが正しくありません。", "現在のパスワードが正しくありません。"], errors.Take(3));
+        Assert.Equal(["現在のパスワードが正しくありません。", "現在のパスワードが正しくありません。",
+            "現在のパスワードが正しくありません。"], errors.Take(3));
         Assert.Contains("しばらくたってから", errors[3]);
     }
 

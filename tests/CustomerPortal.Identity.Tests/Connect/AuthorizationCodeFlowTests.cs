@@ -102,7 +102,8 @@ public sealed class AuthorizationCodeFlowTests(PortalFactory portal) : IClassFix
         using var browser = portal.CreateBrowser();
         var client = OAuthClient.Web(browser);
 
-        var response = await browser.GetAsync(client.AuthorizeUrl(extra: new Dictionary<string, string?> { ["code_challenge"] = null, ["code_challenge_method"] = null }));
+        var response = await browser.GetAsync(client.AuthorizeUrl(
+            extra: new Dictionary<string, string?> { ["code_challenge"] = null, ["code_challenge_method"] = null }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -116,7 +117,8 @@ public sealed class AuthorizationCodeFlowTests(PortalFactory portal) : IClassFix
         var response = await browser.GetAsync(client.AuthorizeUrl(extra: new Dictionary<string, string?> { ["code_challenge_method"] = "plain" }));
 
         var error = Browser.IsRedirect(response) ? new AuthorizationResponse(browser.Resolve(response)).Error : null;
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest || error == "invalid_request", $"plain PKCE was not refused: {(int)response.StatusCode} {response.Headers.Location}");
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest || error == "invalid_request",
+            $"plain PKCE was not refused: {(int)response.StatusCode} {response.Headers.Location}");
     }
 
     [Theory]
@@ -162,7 +164,10 @@ public sealed class AuthorizationCodeFlowTests(PortalFactory portal) : IClassFix
         using var browser = portal.CreateBrowser();
         var client = OAuthClient.Web(browser);
 
-        foreach (var redirect in new[] { "https://evil.test/callback", TestClients.WebRedirectUri + "/", TestClients.WebRedirectUri + "?x=1", "https://RP.test/callback" })
+        foreach (var redirect in new[]
+        {
+            "https://evil.test/callback", TestClients.WebRedirectUri + "/", TestClients.WebRedirectUri + "?x=1", "https://RP.test/callback",
+        })
         {
             var response = await browser.GetAsync(client.AuthorizeUrl(extra: new Dictionary<string, string?> { ["redirect_uri"] = redirect }));
 

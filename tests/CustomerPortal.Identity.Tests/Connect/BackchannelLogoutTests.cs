@@ -70,12 +70,14 @@ public sealed class BackchannelLogoutTests : IAsyncLifetime
 
         var logoutToken = new JsonWebToken(await _receiver.ReceiveAsync());
         Assert.Equal(laptopSid, logoutToken.GetClaim("sid").Value);
-        Assert.Equal("login_required", (await laptopApp.AuthorizeAsync(credentials: null, "openid", new Dictionary<string, string?> { ["prompt"] = "none" })).Error);
+        Assert.Equal("login_required", (await laptopApp.AuthorizeAsync(
+            credentials: null, "openid", new Dictionary<string, string?> { ["prompt"] = "none" })).Error);
     }
 
     private async Task<TokenValidationResult> ValidateAsync(string logoutToken)
     {
-        using var client = _portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        using var client = _portal.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
         var keys = new JsonWebKeySet(await client.GetStringAsync("/.well-known/jwks"));
         return await new JsonWebTokenHandler().ValidateTokenAsync(logoutToken, new TokenValidationParameters
         {

@@ -50,7 +50,8 @@ public sealed class ClaimsPerScopeTests(PortalFactory portal) : IClassFixture<Po
     [InlineData("openid address", new[] { "sub", "address" })]
     [InlineData("openid portal", new[] { "sub", "company_name", "machine_serial", "machine_model" })]
     [InlineData("openid roles", new[] { "sub", "role" })]
-    [InlineData("openid profile", new[] { "sub", "name", "family_name", "given_name", "family_name#ja-Kana-JP", "given_name#ja-Kana-JP", "locale", "zoneinfo" })]
+    [InlineData("openid profile",
+        new[] { "sub", "name", "family_name", "given_name", "family_name#ja-Kana-JP", "given_name#ja-Kana-JP", "locale", "zoneinfo" })]
     public async Task UserInfo_ReturnsExactlyWhatTheScopesAllow(string scope, string[] expected)
     {
         var email = await ArrangeCustomerAsync();

@@ -67,7 +67,8 @@ public sealed class ConsentTests(PortalFactory portal) : IClassFixture<PortalFac
         await OAuthClient.Web(browser).SignInAsync(("consent-none@example.com", "Consent-2026"));
         var client = OAuthClient.ThirdParty(browser);
 
-        var response = await client.AuthorizeAsync(credentials: null, scope: "openid profile email", extra: new Dictionary<string, string?> { ["prompt"] = "none" });
+        var response = await client.AuthorizeAsync(credentials: null, scope: "openid profile email",
+            extra: new Dictionary<string, string?> { ["prompt"] = "none" });
 
         Assert.Equal("consent_required", response.Error);
     }
@@ -79,7 +80,8 @@ public sealed class ConsentTests(PortalFactory portal) : IClassFixture<PortalFac
         var client = OAuthClient.ThirdParty(browser);
         var consent = await OpenConsentAsync(browser, client);
 
-        var forged = await browser.SubmitAsync(consent, "section.consent form", new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged" }, "button.primary");
+        var forged = await browser.SubmitAsync(consent, "section.consent form",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged" }, "button.primary");
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }

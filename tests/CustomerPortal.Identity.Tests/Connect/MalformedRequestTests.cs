@@ -40,7 +40,11 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
         var data = new TheoryData<string, string>();
         foreach (var endpoint in Endpoints)
         {
-            foreach (var kind in new[] { "empty-get", "empty-post", "repeated", "garbage", "invalid-utf8-query", "invalid-utf8-body", "oversized-body", "long-query", "json-body", "put", "nul-bytes" })
+            foreach (var kind in new[]
+            {
+                "empty-get", "empty-post", "repeated", "garbage", "invalid-utf8-query", "invalid-utf8-body",
+                "oversized-body", "long-query", "json-body", "put", "nul-bytes",
+            })
             {
                 data.Add(endpoint, kind);
             }
@@ -132,24 +136,39 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
         {
             "empty-get" => new HttpRequestMessage(HttpMethod.Get, endpoint),
             "empty-post" => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Form("") },
-            "repeated" => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Form(minimal + "&client_id=other&grant_type=refresh_token&token=y&response_type=token") },
-            "garbage" => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Form("code=%00%01garbage&refresh_token=...&token=<script>&client_id=test-web&client_secret=x&grant_type=authorization_code&redirect_uri=javascript:alert(1)") },
+            "repeated" => new HttpRequestMessage(HttpMethod.Post, endpoint)
+            {
+                Content = Form(minimal + "&client_id=other&grant_type=refresh_token&token=y&response_type=token"),
+            },
+            "garbage" => new HttpRequestMessage(HttpMethod.Post, endpoint)
+            {
+                Content = Form("code=%00%01garbage&refresh_token=...&token=<script>&client_id=test-web&client_secret=x" +
+                    "&grant_type=authorization_code&redirect_uri=javascript:alert(1)"),
+            },
             "invalid-utf8-query" => new HttpRequestMessage(HttpMethod.Get, endpoint + "?client_id=%FF%FE%C3%28&redirect_uri=%ED%A0%80&ReturnUrl=%C0%AF"),
             "invalid-utf8-body" => new HttpRequestMessage(HttpMethod.Post, endpoint)
             {
-                Content = new ByteArrayContent([.. Encoding.ASCII.GetBytes("client_id="), 0xFF, 0xFE, 0xC3, 0x28, .. Encoding.ASCII.GetBytes("&grant_type=client_credentials")])
+                Content = new ByteArrayContent([.. Encoding.ASCII.GetBytes("client_id="), 0xFF, 0xFE, 0xC3, 0x28,
+                    .. Encoding.ASCII.GetBytes("&grant_type=client_credentials")])
                 {
                     Headers = { ContentType = new("application/x-www-form-urlencoded") },
                 },
             },
             "oversized-body" => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Form("client_id=" + new string('a', 2 * 1024 * 1024)) },
             "long-query" => new HttpRequestMessage(HttpMethod.Get, endpoint + "?state=" + new string('s', 12 * 1024) + "&client_id=test-web"),
-            "json-body" => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent("{\"grant_type\":\"client_credentials\"}", Encoding.UTF8, "application/json") },
+            "json-body" => new HttpRequestMessage(HttpMethod.Post, endpoint)
+            {
+                Content = new StringContent("{\"grant_type\":\"client_credentials\"}", Encoding.UTF8, "application/json"),
+            },
             "put" => new HttpRequestMessage(HttpMethod.Put, endpoint) { Content = Form(minimal) },
-            "nul-bytes" => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Form("client_id=test-web%00&grant_type=client_credentials%00&scope=%00") },
+            "nul-bytes" => new HttpRequestMessage(HttpMethod.Post, endpoint)
+            {
+                Content = Form("client_id=test-web%00&grant_type=client_credentials%00&scope=%00"),
+            },
             // The closing boundary never comes.
             "multipart-truncated" => Raw(endpoint, "multipart/form-data; boundary=portal-test",
-                "--portal-test\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\ntest-web\r\n--portal-test\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\nclient_cre"),
+                "--portal-test\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\ntest-web\r\n" +
+                "--portal-test\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\nclient_cre"),
             "multipart-wrong-boundary" => Raw(endpoint, "multipart/form-data; boundary=announced",
                 "--actual\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\ntest-web\r\n--actual--\r\n"),
             "multipart-well-formed" => Raw(endpoint, "multipart/form-data; boundary=portal-test",

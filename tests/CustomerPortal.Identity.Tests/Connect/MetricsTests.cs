@@ -32,7 +32,8 @@ public sealed class MetricsTests(MetricsTests.ScrapedPortal portal) : IClassFixt
         }
 
         var lines = metrics.Split('\n');
-        bool Has(string name, string label) => lines.Any(line => line.StartsWith(name + "{", StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal));
+        bool Has(string name, string label) =>
+            lines.Any(line => line.StartsWith(name + "{", StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal));
         Assert.True(Has("portal_sign_ins_total", "result=\"success\""), metrics);
         Assert.True(Has("portal_sign_ins_total", "result=\"failure\""));
         Assert.True(Has("portal_tokens_issued_total", "grant_type=\"authorization_code\""));

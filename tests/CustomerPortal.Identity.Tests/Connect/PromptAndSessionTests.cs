@@ -126,7 +126,8 @@ public sealed class PromptAndSessionTests(PortalFactory portal) : IClassFixture<
         var client = OAuthClient.Web(browser);
         var tokens = await client.SignInAsync(Accounts.Buyer);
 
-        var response = await client.AuthorizeAsync(credentials: null, extra: new Dictionary<string, string?> { ["prompt"] = "none", ["id_token_hint"] = tokens.IdToken });
+        var response = await client.AuthorizeAsync(credentials: null,
+            extra: new Dictionary<string, string?> { ["prompt"] = "none", ["id_token_hint"] = tokens.IdToken });
 
         Assert.NotNull(response.Code);
     }
@@ -140,7 +141,8 @@ public sealed class PromptAndSessionTests(PortalFactory portal) : IClassFixture<
         var client = OAuthClient.Web(browser);
         await client.SignInAsync(Accounts.Buyer);
 
-        var response = await client.AuthorizeAsync(credentials: null, extra: new Dictionary<string, string?> { ["prompt"] = "none", ["id_token_hint"] = otherTokens.IdToken });
+        var response = await client.AuthorizeAsync(credentials: null,
+            extra: new Dictionary<string, string?> { ["prompt"] = "none", ["id_token_hint"] = otherTokens.IdToken });
 
         Assert.Equal("login_required", response.Error);
     }

@@ -77,7 +77,8 @@ public sealed class RelyingPartySignInTests : IAsyncLifetime
 
         // 5. Revoking the refresh token ends the grant.
         await PostAsync(api, "/connect/revoke", ("token", newRefreshToken));
-        Assert.Equal("invalid_grant", (await PostAsync(api, "/connect/token", ("grant_type", "refresh_token"), ("refresh_token", newRefreshToken))).GetProperty("error").GetString());
+        Assert.Equal("invalid_grant", (await PostAsync(api, "/connect/token",
+            ("grant_type", "refresh_token"), ("refresh_token", newRefreshToken))).GetProperty("error").GetString());
     }
 
     private async Task<System.Text.Json.JsonElement> PostAsync(HttpClient api, string path, params (string Key, string Value)[] fields)

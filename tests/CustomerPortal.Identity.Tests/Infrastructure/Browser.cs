@@ -33,7 +33,8 @@ public sealed class Browser(HttpClient client) : IDisposable
     /// Posts a form as displayed (checked boxes only, selected options, text areas), with
     /// <paramref name="values"/> typed over its fields; a value with line breaks gives several values.
     /// </summary>
-    public Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? submitButtonSelector = null)
+    public Task<HttpResponseMessage> SubmitAsync(
+        IDocument page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? submitButtonSelector = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
         var fields = new List<KeyValuePair<string, string>>();

@@ -39,7 +39,10 @@ public sealed class TokenResponse(HttpStatusCode status, JsonElement body)
     public string? RefreshToken => Get("refresh_token");
     public string? IdToken => Get("id_token");
     public JsonWebToken ReadIdToken() => new(IdToken ?? throw new InvalidOperationException($"No id_token: {Body}"));
-    public string? Get(string name) => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    public string? Get(string name) =>
+        Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
     public override string ToString() => $"{(int)Status} {Body}";
 }
 
@@ -51,7 +54,8 @@ public sealed class OAuthClient(Browser browser, string clientId, string? secret
     public Pkce Pkce { get; private set; } = Pkce.Create();
 
     public static OAuthClient Web(Browser browser) => new(browser, TestClients.WebClientId, TestClients.WebSecret, TestClients.WebRedirectUri);
-    public static OAuthClient ThirdParty(Browser browser) => new(browser, TestClients.ThirdPartyClientId, TestClients.ThirdPartySecret, TestClients.ThirdPartyRedirectUri);
+    public static OAuthClient ThirdParty(Browser browser) =>
+        new(browser, TestClients.ThirdPartyClientId, TestClients.ThirdPartySecret, TestClients.ThirdPartyRedirectUri);
     public static OAuthClient Native(Browser browser) => new(browser, TestClients.NativeClientId, null, TestClients.NativeRedirectUri);
     public static OAuthClient Service(Browser browser) => new(browser, TestClients.ServiceClientId, TestClients.ServiceSecret, "");
 
@@ -87,7 +91,9 @@ public sealed class OAuthClient(Browser browser, string clientId, string? secret
     /// Starts an authorization request and, when the sign-in page appears, signs in with
     /// <paramref name="credentials"/>; returns what reached the redirect URI.
     /// </summary>
-    public async Task<AuthorizationResponse> AuthorizeAsync((string Email, string Password)? credentials, string scope = "openid profile email roles offline_access", IDictionary<string, string?>? extra = null)
+    public async Task<AuthorizationResponse> AuthorizeAsync(
+        (string Email, string Password)? credentials, string scope = "openid profile email roles offline_access",
+        IDictionary<string, string?>? extra = null)
     {
         var response = await browser.FollowAsync(await browser.GetAsync(AuthorizeUrl(scope, extra)));
         if (response.StatusCode == HttpStatusCode.OK && credentials is { } c)
@@ -100,7 +106,8 @@ public sealed class OAuthClient(Browser browser, string clientId, string? secret
 
     public AuthorizationResponse ToClient(HttpResponseMessage response)
     {
-        Assert.True(Browser.IsRedirect(response), $"Expected a redirect to the client, got {(int)response.StatusCode} at {response.RequestMessage?.RequestUri}");
+        Assert.True(Browser.IsRedirect(response),
+            $"Expected a redirect to the client, got {(int)response.StatusCode} at {response.RequestMessage?.RequestUri}");
         var location = browser.Resolve(response);
         Assert.StartsWith(RedirectUri, location.ToString());
         return new AuthorizationResponse(location);

@@ -130,7 +130,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             UserName = email, Email = email, EmailConfirmed = true, Status = AccountStatus.Active,
             FamilyName = "試験", GivenName = "花子", CompanyName = "試験株式会社", Locale = "ja",
             // Activated and signed in before: no activation mail on the test's first sign-in.
-            CreatedAt = DateTimeOffset.UtcNow.AddDays(-30), ActivatedAt = DateTimeOffset.UtcNow.AddDays(-29), FirstSignInAt = DateTimeOffset.UtcNow.AddDays(-29),
+            CreatedAt = DateTimeOffset.UtcNow.AddDays(-30), ActivatedAt = DateTimeOffset.UtcNow.AddDays(-29),
+            FirstSignInAt = DateTimeOffset.UtcNow.AddDays(-29),
         };
         AssertSucceeded(await users.CreateAsync(user, password));
         AssertSucceeded(await users.AddToRolesAsync(user, roles));

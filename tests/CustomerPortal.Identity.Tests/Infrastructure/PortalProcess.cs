@@ -45,7 +45,8 @@ public sealed class PortalProcess : IAsyncDisposable
         var portal = new PortalProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
         portal._process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         portal._process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
-        portal._process.Exited += (_, _) => portal._listening.TrySetException(new InvalidOperationException($"The IdP exited ({portal._process.ExitCode}):\n{portal.Output}"));
+        portal._process.Exited += (_, _) => portal._listening.TrySetException(
+            new InvalidOperationException($"The IdP exited ({portal._process.ExitCode}):\n{portal.Output}"));
         portal._process.Start();
         portal._process.BeginOutputReadLine();
         portal._process.BeginErrorReadLine();

@@ -11,7 +11,8 @@ namespace CustomerPortal.Identity.Tests.Journeys;
 [Collection(Chromium.Collection)]
 public sealed class AccessibilityTests : IAsyncLifetime
 {
-    private static readonly string AxeScript = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "accessibility", "node_modules", "axe-core", "axe.min.js"));
+    private static readonly string AxeScript =
+        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "accessibility", "node_modules", "axe-core", "axe.min.js"));
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -68,7 +69,12 @@ public sealed class AccessibilityTests : IAsyncLifetime
             await CheckAsync(page, $"account-settings-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/settings?edit=profile"));
             await CheckAsync(page, $"account-settings-edit-{language}-{theme}", language, problems);
-            foreach (var (path, name) in new[] { ("/account/addresses/new", "address-new"), ("/account/password", "change-password"), ("/account/apps", "sessions-and-apps") })
+            foreach (var (path, name) in new[]
+            {
+                ("/account/addresses/new", "address-new"),
+                ("/account/password", "change-password"),
+                ("/account/apps", "sessions-and-apps"),
+            })
             {
                 await page.GotoAsync(Url(path));
                 await CheckAsync(page, $"{name}-{language}-{theme}", language, problems);
@@ -114,7 +120,8 @@ public sealed class AccessibilityTests : IAsyncLifetime
         }
         await Chromium.ScreenshotAsync(page, name);
         await page.EvaluateAsync(AxeScript);
-        var result = await page.EvaluateAsync<JsonElement>("async () => await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })");
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })");
         foreach (var violation in result.GetProperty("violations").EnumerateArray())
         {
             var impact = violation.GetProperty("impact").GetString();

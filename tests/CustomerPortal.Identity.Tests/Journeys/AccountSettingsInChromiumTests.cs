@@ -28,7 +28,8 @@ public sealed class AccountSettingsInChromiumTests : IAsyncLifetime
     [Theory]
     [InlineData("ja", "operator@example.com", "Operator-2026", "アカウント設定", "保存", "宛先を保存しました。", "ログアウト")]
     [InlineData("en", "operator@example.com", "Operator-2026", "Account settings", "Save", "The address is saved.", "Sign out")]
-    public async Task Customer_WalksAccountSettings(string language, string email, string password, string settingsTitle, string save, string addressSaved, string signOut)
+    public async Task Customer_WalksAccountSettings(
+        string language, string email, string password, string settingsTitle, string save, string addressSaved, string signOut)
     {
         var page = await Chromium.NewPageAsync(_browser);
         await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));

@@ -22,7 +22,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var postgres = PortalFactory.Postgres ?? throw new InvalidOperationException("Run through tests/run: it starts PostgreSQL and sets PORTAL_TEST_POSTGRES.");
+        var postgres = PortalFactory.Postgres
+            ?? throw new InvalidOperationException("Run through tests/run: it starts PostgreSQL and sets PORTAL_TEST_POSTGRES.");
         var certificates = Path.Combine(_work, "certs");
         var shared = new Dictionary<string, string>
         {
@@ -55,7 +56,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
         Assert.True(tokens.TryGetProperty("refresh_token", out _), tokens.ToString());
 
         // Refresh at B, revoke at B, introspect at A.
-        var refreshed = await PostAsync(atB, "/connect/token", ("grant_type", "refresh_token"), ("refresh_token", tokens.GetProperty("refresh_token").GetString()!));
+        var refreshed = await PostAsync(atB, "/connect/token",
+            ("grant_type", "refresh_token"), ("refresh_token", tokens.GetProperty("refresh_token").GetString()!));
         var accessToken = refreshed.GetProperty("access_token").GetString()!;
         Assert.True((await PostAsync(atA, "/connect/introspect", ("token", accessToken))).GetProperty("active").GetBoolean());
         await PostAsync(atB, "/connect/revoke", ("token", refreshed.GetProperty("refresh_token").GetString()!));
@@ -144,7 +146,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
     {
         var toLogin = await node.GetAsync(AuthorizeUrl(pkce));
         var login = await ParseAsync(await node.GetAsync(toLogin.Headers.Location));
-        var back = await SubmitAsync(node, login, "section.sign-in form", new() { ["Input.Email"] = Accounts.Buyer.Email, ["Input.Password"] = Accounts.Buyer.Password });
+        var back = await SubmitAsync(node, login, "section.sign-in form",
+            new() { ["Input.Email"] = Accounts.Buyer.Email, ["Input.Password"] = Accounts.Buyer.Password });
         var redirect = await node.GetAsync(back.Headers.Location);
         return QueryHelpers.ParseQuery(redirect.Headers.Location!.Query)["code"].ToString();
     }
@@ -152,7 +155,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
     private static async Task SignInToIdPAsync(HttpClient node)
     {
         var login = await ParseAsync(await node.GetAsync("/account/login"));
-        var response = await SubmitAsync(node, login, "section.sign-in form", new() { ["Input.Email"] = Accounts.Buyer.Email, ["Input.Password"] = Accounts.Buyer.Password });
+        var response = await SubmitAsync(node, login, "section.sign-in form",
+            new() { ["Input.Email"] = Accounts.Buyer.Email, ["Input.Password"] = Accounts.Buyer.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

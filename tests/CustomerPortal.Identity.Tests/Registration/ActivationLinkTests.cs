@@ -74,8 +74,10 @@ public sealed class ActivationLinkTests : IAsyncLifetime
         var page = await customer.ParseAsync(expired);
         Assert.Contains("有効期限が切れています", page.Body!.TextContent);
 
-        var forKnown = await customer.ParseAsync(await customer.SubmitAsync(page, "form[method=post]", new Dictionary<string, string> { ["Email"] = email.ToUpperInvariant() }));
-        var forUnknown = await customer.ParseAsync(await customer.SubmitAsync(page, "form[method=post]", new Dictionary<string, string> { ["Email"] = "nobody@example.com" }));
+        var forKnown = await customer.ParseAsync(await customer.SubmitAsync(page, "form[method=post]",
+            new Dictionary<string, string> { ["Email"] = email.ToUpperInvariant() }));
+        var forUnknown = await customer.ParseAsync(await customer.SubmitAsync(page, "form[method=post]",
+            new Dictionary<string, string> { ["Email"] = "nobody@example.com" }));
         Assert.Equal(forKnown.QuerySelector("[role=status]")!.TextContent, forUnknown.QuerySelector("[role=status]")!.TextContent);
 
         var fresh = (await _portal.Smtp.WaitForAsync(email, 3))[2];

@@ -54,7 +54,8 @@ public sealed class MailOutboxTests
         using (var scope = portal.Services.CreateScope())
         {
             var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
-            var message = outbox.Enqueue("activation-complete", email, "ja", new Dictionary<string, object?> { ["name"] = "試験 花子", ["sign_in_url"] = "https://localhost/account/login" });
+            var message = outbox.Enqueue("activation-complete", email, "ja",
+                new Dictionary<string, object?> { ["name"] = "試験 花子", ["sign_in_url"] = "https://localhost/account/login" });
             await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
             id = message.Id;
 

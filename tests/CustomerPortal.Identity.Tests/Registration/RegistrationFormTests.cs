@@ -17,7 +17,13 @@ public sealed class RegistrationFormTests(MailPortalFactory portal) : IClassFixt
         using var browser = portal.CreateBrowser();
         var page = await RegistrationPage.OpenAsync(browser);
 
-        foreach (var field in new[] { "CompanyName", "Department", "FamilyName", "GivenName", "FamilyNameKana", "GivenNameKana", "Email", "Phone", "PostalCode", "Prefecture", "City", "Street", "Building", "Serial", "AcceptTerms" })
+        foreach (var field in new[]
+        {
+            "CompanyName", "Department",
+            "FamilyName", "GivenName", "FamilyNameKana", "GivenNameKana", "Email", "Phone",
+            "PostalCode", "Prefecture", "City", "Street", "Building",
+            "Serial", "AcceptTerms",
+        })
         {
             Assert.NotNull(page.Document.QuerySelector($"label[for={field}]"));
         }

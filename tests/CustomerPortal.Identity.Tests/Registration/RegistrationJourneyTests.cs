@@ -99,7 +99,8 @@ public sealed class RegistrationJourneyTests(MailPortalFactory portal) : IClassF
         var third = (await portal.Smtp.WaitForAsync(email, 3))[2];
         Assert.Equal($"[{MailPortalFactory.PortalNameEn}] Set your password - Step 2/3", third.Subject);
         var passwordPage = await customer.GetPageAsync(MailLinks.Find(third, "/account/set-password"));
-        await customer.SubmitAsync(passwordPage, "form[method=post]", new Dictionary<string, string> { ["Password"] = NewPassword, ["ConfirmPassword"] = NewPassword });
+        await customer.SubmitAsync(passwordPage, "form[method=post]",
+            new Dictionary<string, string> { ["Password"] = NewPassword, ["ConfirmPassword"] = NewPassword });
         await SignInAsync(customer, email);
         var fourth = (await portal.Smtp.WaitForAsync(email, 4))[3];
         Assert.Equal($"[{MailPortalFactory.PortalNameEn}] Your activation is complete - Step 3/3", fourth.Subject);
@@ -116,7 +117,8 @@ public sealed class RegistrationJourneyTests(MailPortalFactory portal) : IClassF
 
         using var staff = await StaffBrowserAsync();
         var review = await OpenReviewAsync(staff, email);
-        await staff.SubmitAsync(review, "form.reject", new Dictionary<string, string> { ["Reason"] = "シリアルナンバーを確認できませんでした。" });
+        await staff.SubmitAsync(review, "form.reject",
+            new Dictionary<string, string> { ["Reason"] = "シリアルナンバーを確認できませんでした。" });
 
         var mail = (await portal.Smtp.WaitForAsync(email, 2))[1];
         Assert.Equal($"【{MailPortalFactory.PortalNameJa}】ご登録についてのお知らせ", mail.Subject);

@@ -16,7 +16,8 @@ public sealed class MaintenanceTests(PortalStackFixture portal)
         using var admin = AppSession.New();
         var console = await admin.SignInAsync(new Uri(portal.Identity, "staff/maintenance"), "admin@example.com", "Admin-2026");
 
-        await admin.SubmitAsync(console, "form.maintenance-on", new() { ["MessageJa"] = "設備点検のため、ただいまご利用いただけません。", ["MessageEn"] = "Closed for an inspection." });
+        await admin.SubmitAsync(console, "form.maintenance-on",
+            new() { ["MessageJa"] = "設備点検のため、ただいまご利用いただけません。", ["MessageEn"] = "Closed for an inspection." });
         try
         {
             var closed = await EventuallyAsync(() => buyer.Browser.GetAsync(new Uri(portal.Ordering, "catalog").ToString()), HttpStatusCode.ServiceUnavailable);
@@ -29,7 +30,8 @@ public sealed class MaintenanceTests(PortalStackFixture portal)
             // Staff still answer inquiries; the back channel stays open for sign-outs.
             Assert.Equal(HttpStatusCode.OK, (await staff.OpenAsync(new Uri(portal.Support, "staff/inquiries"))).Status);
             using var http = new HttpClient();
-            Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(new Uri(portal.Ordering, "signout-backchannel"), new FormUrlEncodedContent([]))).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest,
+                (await http.PostAsync(new Uri(portal.Ordering, "signout-backchannel"), new FormUrlEncodedContent([]))).StatusCode);
             // Each app's health says so once it has followed the IdP (within its check interval),
             // and the app stays alive (200).
             foreach (var app in new[] { portal.Ordering, portal.Support })

@@ -44,7 +44,9 @@ public sealed class PortalStackFixture : IAsyncLifetime
     /// Starts a stack in <paramref name="workFolder"/>: its own copy of seed/ with the app clients
     /// registered at the stack's ports, every part's mail to <paramref name="smtp"/>.
     /// </summary>
-    public static async Task<PortalStack> StartStackAsync(string workFolder, SmtpServer smtp, Dictionary<string, string>? identitySettings = null, Dictionary<string, string>? appSettings = null)
+    public static async Task<PortalStack> StartStackAsync(
+        string workFolder, SmtpServer smtp,
+        Dictionary<string, string>? identitySettings = null, Dictionary<string, string>? appSettings = null)
     {
         int identity = PortalProcess.FreePort(), ordering = PortalProcess.FreePort(), support = PortalProcess.FreePort();
         var seed = Path.Combine(workFolder, "seed");
@@ -74,7 +76,8 @@ public sealed class PortalStackFixture : IAsyncLifetime
             foreach (var part in new[] { "identity", "ordering", "support" })
             {
                 options.Settings[part]["Storage:Provider"] = "PostgreSQL";
-                options.Settings[part]["Storage:ConnectionString"] = $"{PortalFactory.Postgres};Database={(part == "identity" ? "stack" : part)}_{Path.GetFileName(workFolder)}";
+                options.Settings[part]["Storage:ConnectionString"] =
+                    $"{PortalFactory.Postgres};Database={(part == "identity" ? "stack" : part)}_{Path.GetFileName(workFolder)}";
             }
         }
         foreach (var (key, value) in identitySettings ?? [])

@@ -85,7 +85,11 @@ public sealed class SingleSignOnTests(PortalStackFixture portal)
         Assert.Equal(HttpStatusCode.BadRequest, await PostLogoutTokenAsync(token));
     }
 
-    public enum Flaw { WrongSignature, WrongAudience, WrongIssuer, MissingSid, MissingSidAndSub, MissingEvent, CarriesNonce, Expired, NotALogoutToken, MissingJti }
+    public enum Flaw
+    {
+        WrongSignature, WrongAudience, WrongIssuer, MissingSid, MissingSidAndSub,
+        MissingEvent, CarriesNonce, Expired, NotALogoutToken, MissingJti,
+    }
 
     [Theory]
     [InlineData(Flaw.WrongSignature)]
@@ -135,7 +139,8 @@ public sealed class SingleSignOnTests(PortalStackFixture portal)
     public async Task LogoutEndpoint_WithoutAToken_AnswersBadRequest()
     {
         using var http = new HttpClient();
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(new Uri(portal.Support, "signout-backchannel"), new FormUrlEncodedContent([]))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await http.PostAsync(new Uri(portal.Support, "signout-backchannel"), new FormUrlEncodedContent([]))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(new Uri(portal.Support, "signout-backchannel"), new StringContent("{}"))).StatusCode);
     }
 

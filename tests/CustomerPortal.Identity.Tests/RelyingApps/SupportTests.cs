@@ -18,7 +18,8 @@ public sealed class SupportTests(PortalStackFixture portal)
         Assert.Contains("消耗品のご注文・納品について", categories);
         Assert.Contains("料金データ（料金の補充）について", categories);
 
-        var (status, page) = await session.SubmitAsync(form, "section.contact-form form", new() { ["Input.Subject"] = "  インクについて  ", ["Input.Details"] = "" });
+        var (status, page) = await session.SubmitAsync(form, "section.contact-form form",
+            new() { ["Input.Subject"] = "  インクについて  ", ["Input.Details"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("お問合せ内容を選択してください。", page.QuerySelector("#category-error")!.TextContent);
         Assert.Equal("詳細を入力してください。", page.QuerySelector("#details-error")!.TextContent);

@@ -24,7 +24,8 @@ public sealed class CurrentPasswordGuessingTests(PortalFactory portal) : IClassF
             error = await ChangePasswordAsync(hijacked, $"Guess-{attempt}-Wrong1");
         }
 
-        Assert.Equal("現在のパスワードの誤りが続いたため、一時的に受け付けを停止しています。しばらくたってから再度お試しください。", error);
+        Assert.Equal("現在のパスワードの誤りが続いたため、一時的に受け付けを停止しています。" +
+            "しばらくたってから再度お試しください。", error);
         // Locked: even the right password is no longer checked, here or at sign-in.
         Assert.NotNull(await ChangePasswordAsync(hijacked, Password));
         using var owner = portal.CreateBrowser();
@@ -40,12 +41,14 @@ public sealed class CurrentPasswordGuessingTests(PortalFactory portal) : IClassF
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var settings = await SettingsPage.OpenAsync(hijacked);
-            await settings.EditAsync("email", "form.email-form", new() { ["NewEmail"] = $"taken-{attempt}@example.com", ["CurrentPassword"] = $"Guess-{attempt}-Wrong1" });
+            await settings.EditAsync("email", "form.email-form",
+                new() { ["NewEmail"] = $"taken-{attempt}@example.com", ["CurrentPassword"] = $"Guess-{attempt}-Wrong1" });
         }
 
         var last = await (await SettingsPage.OpenAsync(hijacked)).EditAsync("email", "form.email-form",
             new() { ["NewEmail"] = "taken-last@example.com", ["CurrentPassword"] = Password });
-        Assert.Equal("現在のパスワードの誤りが続いたため、一時的に受け付けを停止しています。しばらくたってから再度お試しください。", last.ErrorFor("CurrentPassword"));
+        Assert.Equal("現在のパスワードの誤りが続いたため、一時的に受け付けを停止しています。" +
+            "しばらくたってから再度お試しください。", last.ErrorFor("CurrentPassword"));
     }
 
     private static async Task<string?> ChangePasswordAsync(Browser browser, string current) =>

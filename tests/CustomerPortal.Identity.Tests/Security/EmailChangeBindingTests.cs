@@ -51,7 +51,8 @@ public sealed class EmailChangeBindingTests(MailPortalFactory portal) : IClassFi
         await owner.RequestResetLinkAsync(email);
         var resetMail = (await portal.Smtp.WaitForAsync(email, 2)).Single(m => m.Subject!.Contains("リセット"));
         var resetPage = await owner.GetPageAsync(MailLinks.Find(resetMail, "/account/reset-password"));
-        await owner.SubmitAsync(resetPage, "section form[method=post]", new Dictionary<string, string> { ["Password"] = "Binding-Pass-2027", ["ConfirmPassword"] = "Binding-Pass-2027" });
+        await owner.SubmitAsync(resetPage, "section form[method=post]",
+            new Dictionary<string, string> { ["Password"] = "Binding-Pass-2027", ["ConfirmPassword"] = "Binding-Pass-2027" });
 
         using var later = portal.CreateBrowser();
         var outcome = await ConfirmAsync(later, link);

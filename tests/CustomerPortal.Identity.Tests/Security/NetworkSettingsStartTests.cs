@@ -2,7 +2,10 @@ using CustomerPortal.Identity.Tests.Infrastructure;
 
 namespace CustomerPortal.Identity.Tests.Security;
 
-/// <summary>What the operator sees at start about proxies and networks: a wrong value stops the process naming the setting; forwarded headers switched on without a named proxy are reported.</summary>
+/// <summary>
+/// What the operator sees at start about proxies and networks: a wrong value stops the process
+/// naming the setting; forwarded headers switched on without a named proxy are reported.
+/// </summary>
 public sealed class NetworkSettingsStartTests : IDisposable
 {
     private readonly string _work = PortalFactory.NewWorkFolder();

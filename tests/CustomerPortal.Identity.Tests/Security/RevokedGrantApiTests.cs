@@ -22,7 +22,8 @@ public sealed class RevokedGrantApiTests(PortalFactory portal) : IClassFixture<P
         await portal.CreateActiveUserAsync(email, Password, "supplies-buyer");
         using var browser = portal.CreateBrowser();
         var token = (await OAuthClient.Web(browser).SignInAsync((email, Password), "openid addresses")).AccessToken!;
-        using var api = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        using var api = portal.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/account/addresses")).StatusCode);
 

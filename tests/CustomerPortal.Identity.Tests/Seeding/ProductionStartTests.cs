@@ -64,7 +64,9 @@ public sealed class ProductionStartTests : IDisposable
         settings["AllowedHosts"] = "portal.example.co.jp;127.0.0.1";
         foreach (var file in Directory.GetFiles(Path.Combine(_work, "seed", "clients"), "*.json"))
         {
-            var clientId = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file), new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip }).RootElement.GetProperty("clientId").GetString();
+            var clientId = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file),
+                    new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })
+                .RootElement.GetProperty("clientId").GetString();
             settings[$"Clients:{clientId}:Secret"] = $"{clientId}-production-secret";
         }
         await using (var seeded = PortalProcess.Start("Production", settings, "seed"))

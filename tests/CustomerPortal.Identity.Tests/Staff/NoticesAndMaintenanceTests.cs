@@ -15,7 +15,8 @@ public sealed class NoticesAndMaintenanceTests : IDisposable
         using var staff = await SignedInAsync(Accounts.Staff.Email, Accounts.Staff.Password);
         var editor = await staff.GetPageAsync("/staff/notices");
         var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9));
-        var saved = await staff.SubmitAsync(editor, "form.notice-form", Notice("年末年始の営業について", "Year-end holidays", now.AddMinutes(-5), null));
+        var saved = await staff.SubmitAsync(editor, "form.notice-form",
+            Notice("年末年始の営業について", "Year-end holidays", now.AddMinutes(-5), null));
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, (await staff.ParseAsync(saved)).QuerySelector("main")?.TextContent);
         await staff.SubmitAsync(editor, "form.notice-form", Notice("未来のお知らせ", "Future notice", now.AddDays(3), null));
         await staff.SubmitAsync(editor, "form.notice-form", Notice("終了したお知らせ", "Expired notice", now.AddDays(-3), now.AddDays(-1)));
@@ -52,11 +53,14 @@ public sealed class NoticesAndMaintenanceTests : IDisposable
         var grant = await app.SignInAsync(Accounts.Buyer);
         using var admin = await SignedInAsync("admin@example.com", "Admin-2026");
         var switchPage = await admin.GetPageAsync("/staff/maintenance");
-        var end = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).AddHours(2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var end = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).AddHours(2)
+            .ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
         await admin.SubmitAsync(switchPage, "form.maintenance-on", new Dictionary<string, string>
         {
-            ["MessageJa"] = "システムメンテナンスのため停止しています。", ["MessageEn"] = "Down for system maintenance.", ["ExpectedEnd"] = end,
+            ["MessageJa"] = "システムメンテナンスのため停止しています。",
+            ["MessageEn"] = "Down for system maintenance.",
+            ["ExpectedEnd"] = end,
         });
 
         var page = await customer.GetAsync("/account/settings");
@@ -84,7 +88,9 @@ public sealed class NoticesAndMaintenanceTests : IDisposable
             Assert.Equal(HttpStatusCode.Redirect, (await late.GetAsync("/account/settings")).StatusCode); // to the sign-in page
             await admin.SubmitAsync(await admin.GetPageAsync("/staff/maintenance"), "form.maintenance-on", new Dictionary<string, string>
             {
-                ["MessageJa"] = "システムメンテナンスのため停止しています。", ["MessageEn"] = "Down for system maintenance.", ["ExpectedEnd"] = end,
+                ["MessageJa"] = "システムメンテナンスのため停止しています。",
+                ["MessageEn"] = "Down for system maintenance.",
+                ["ExpectedEnd"] = end,
             });
         }
         var ready = JsonDocument.Parse(await customer.Http.GetStringAsync("/health/ready")).RootElement;

@@ -127,7 +127,8 @@ public sealed class StaffConsoleTests(PortalFactory portal) : IClassFixture<Port
             db.OutboxMessages.Add(new OutboxMessage
             {
                 Id = id, Template = "activation-complete", Recipient = $"stuck-{id:n}@example.com", Subject = "stuck", HtmlBody = "<p>x</p>", TextBody = "x",
-                Status = OutboxStatus.Uncertain, Attempts = 1, CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow, LastError = "interrupted",
+                Status = OutboxStatus.Uncertain, Attempts = 1, CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow,
+                LastError = "interrupted",
             });
             await db.SaveChangesAsync();
         }

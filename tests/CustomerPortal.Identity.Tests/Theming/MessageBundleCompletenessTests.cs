@@ -50,8 +50,12 @@ public sealed partial class MessageBundleCompletenessTests
         var keys = Keys("base", "ja");
         // The IdP, both relying apps and what they share all read the same bundles.
         string[] projects = ["CustomerPortal.Identity", "CustomerPortal.Ordering", "CustomerPortal.Support", "CustomerPortal.ServiceDefaults"];
-        var used = projects.SelectMany(project => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", project), "*.*", SearchOption.AllDirectories))
-            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+        var used = projects
+            .SelectMany(project => Directory.EnumerateFiles(
+                Path.Combine(RepositoryRoot.Path, "src", project), "*.*", SearchOption.AllDirectories))
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .SelectMany(f => KeyLiteral().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
             .Where(u => !u.Key.EndsWith('.')) // prefixes completed at run time ("role." + role + ".label")
             .Where(u => !u.Key.EndsWith(".db", StringComparison.Ordinal)) // database file names ("ordering.db")
@@ -69,6 +73,8 @@ public sealed partial class MessageBundleCompletenessTests
     }
 
     // Literal message keys: T["login.title"], "register.error.required", messages["mail.x.subject"] ...
-    [GeneratedRegex(@"""((?:login|logout|consent|home|error|register|registered|verify|setPassword|link|staff|status|settings|address|forgot|reset|change|confirmEmail|apps|menu|password|language|common|role|mail|prefecture|ordering|support|document|format|app)\.[A-Za-z0-9.\-]+)""")]
+    [GeneratedRegex(@"""((?:login|logout|consent|home|error|register|registered|verify|setPassword|link|staff|status|settings|" +
+        @"address|forgot|reset|change|confirmEmail|apps|menu|password|language|common|role|mail|prefecture|ordering|support|" +
+        @"document|format|app)\.[A-Za-z0-9.\-]+)""")]
     private static partial Regex KeyLiteral();
 }

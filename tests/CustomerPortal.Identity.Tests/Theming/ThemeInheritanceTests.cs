@@ -50,7 +50,8 @@ public sealed class ThemeInheritanceTests : IDisposable
 
         Assert.Contains("カスタマーポータル登録窓口", branded.HtmlBody);
         Assert.Contains("カスタマーポータル登録窓口", branded.TextBody); // both parts of the mail carry the brand
-        Assert.Equal("【ピツニーボウズカスタマーポータル】アクティベーションが完了しました - ステップ 3/3", branded.Subject);
+        Assert.Equal("【ピツニーボウズカスタマーポータル】アクティベーションが完了しました - ステップ 3/3",
+            branded.Subject);
         Assert.Equal("[Pitney Bowes Customer Portal] Please verify your email address - Step 1/3", inherited.Subject);
         Assert.DoesNotContain("登録窓口", inherited.HtmlBody);
     }

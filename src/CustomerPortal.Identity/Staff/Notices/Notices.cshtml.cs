@@ -92,7 +92,11 @@ public sealed class NoticesModel(PortalDbContext db, NoticeBoard board, AuditLog
         public Dictionary<string, string> Validate()
         {
             var errors = new Dictionary<string, string>();
-            foreach (var (field, value, max) in new[] { (nameof(TitleJa), TitleJa, 200), (nameof(TitleEn), TitleEn, 200), (nameof(BodyJa), BodyJa, 4000), (nameof(BodyEn), BodyEn, 4000) })
+            foreach (var (field, value, max) in new[]
+            {
+                (nameof(TitleJa), TitleJa, 200), (nameof(TitleEn), TitleEn, 200),
+                (nameof(BodyJa), BodyJa, 4000), (nameof(BodyEn), BodyEn, 4000),
+            })
             {
                 var text = InputText.Normalize(value);
                 if (text.Length == 0)

@@ -10,7 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerPortal.Identity.Staff.Users;
 
 /// <summary>What staff do for a customer: find, lock, unlock, resend the activation mail, end sessions, change roles. Each is audited.</summary>
-public sealed class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, AccountLifecycle lifecycle, GrantRevocation grants, Connect.Sessions.BrowserSessions sessions, AuditLog audit, TimeProvider clock)
+public sealed class UserAdministration(
+    PortalDbContext db, UserManager<PortalUser> users, AccountLifecycle lifecycle, GrantRevocation grants,
+    Connect.Sessions.BrowserSessions sessions, AuditLog audit, TimeProvider clock)
 {
     /// <summary>By email, company name or serial number (registered or listed among the machines).</summary>
     public async Task<List<PortalUser>> SearchAsync(string? query)

@@ -12,7 +12,8 @@ namespace CustomerPortal.Identity.Staff.Users;
 /// <summary>A customer as staff see it: status, requested and granted roles, machines, and the actions of user help.</summary>
 [Authorize(Policy = StaffSetup.Policy)]
 public sealed class UserDetailModel(
-    PortalDbContext db, UserManager<PortalUser> users, UserMachines machines, UserAdministration administration, Account.Preferences.ContactPreferences preferences) : PageModel
+    PortalDbContext db, UserManager<PortalUser> users, UserMachines machines, UserAdministration administration,
+    Account.Preferences.ContactPreferences preferences) : PageModel
 {
     public PortalUser Customer { get; private set; } = null!;
     public IList<string> GrantedRoles { get; private set; } = [];
@@ -32,7 +33,8 @@ public sealed class UserDetailModel(
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostLockAsync(string id) =>
-        ActAsync(id, "locked", user => administration.LockAsync(user, User.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.Name)?.Value ?? users.GetUserId(User)!));
+        ActAsync(id, "locked", user => administration.LockAsync(
+            user, User.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.Name)?.Value ?? users.GetUserId(User)!));
 
     public Task<IActionResult> OnPostUnlockAsync(string id) => ActAsync(id, "unlocked", administration.UnlockAsync);
 
