@@ -20,7 +20,7 @@ public class PortalUser : IdentityUser
     /// <summary>Company code in the vendor's records, set by the reviewer when the account is approved.</summary>
     public string? CompanyCode { get; set; }
 
-    /// <summary>Product news by email / by phone (the guide's 設定). Changes are recorded elsewhere later.</summary>
+    /// <summary>Product news by email / by phone (the guide's 設定); every change is recorded in Account/Preferences.</summary>
     public bool ProductNewsByEmail { get; set; }
     public bool ProductNewsByPhone { get; set; }
 

@@ -13,8 +13,8 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace CustomerPortal.Identity.Tests.EndToEnd;
 
 /// <summary>
-/// A minimal relying app on Kestrel, configured like the portal's own apps will be: the stock
-/// ASP.NET Core OpenID Connect handler, code flow with PKCE, tokens saved in its cookie.
+/// A minimal relying app on Kestrel, configured like the portal's own apps: the stock ASP.NET Core
+/// OpenID Connect handler, code flow with PKCE, tokens saved in its cookie.
 /// </summary>
 public sealed class RelyingParty : IAsyncDisposable
 {
