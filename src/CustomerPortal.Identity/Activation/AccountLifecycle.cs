@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Machines;
 using CustomerPortal.Identity.Mail;
@@ -10,13 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Identity.Activation;
 
-public enum RegistrationOutcome { Accepted, SerialThrottled }
-
 public sealed record LinkOutcome(LinkCheck Check, PortalUser? User = null, IdentityResult? PasswordResult = null);
 
 /// <summary>
-/// Every step of the account's lifecycle (PendingReview → Approved → EmailVerified → Active → first
-/// sign-in), each in one transaction with the email it causes, so a step is never half done
+/// Every step of the account's lifecycle after registration (Approved → EmailVerified → Active →
+/// first sign-in), each in one transaction with the email it causes, so a step is never half done
 /// and never mails twice.
 /// </summary>
 public sealed class AccountLifecycle(
@@ -26,65 +23,12 @@ public sealed class AccountLifecycle(
     MailOutbox outbox,
     DeviceRegistry devices,
     LinkAddress addresses,
-    MessageBundle messages,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
-    Account.Preferences.ContactPreferences preferences,
     Audit.AuditLog audit,
     Observability.PortalMetrics metrics,
     ILogger<AccountLifecycle> logger)
 {
-    public async Task<RegistrationOutcome> RegisterAsync(RegistrationForm form)
-    {
-        var now = clock.GetUtcNow();
-        if (!string.IsNullOrEmpty(form.Serial)
-            && await db.Users.CountAsync(u => u.RegisteredSerial == form.Serial && u.CreatedAt > now.AddDays(-1)) >= options.Value.PerSerialPerDay)
-        {
-            return RegistrationOutcome.SerialThrottled;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (await users.FindByEmailAsync(form.Email!) is { } existing)
-        {
-            // Same page for the registrant; the owner of the address learns that someone tried.
-            outbox.Enqueue("already-registered", existing, new Dictionary<string, object?>
-            {
-                ["name"] = existing.DisplayName,
-                ["sign_in_url"] = addresses.For("account/login", existing.Locale),
-                // What the owner can do depends on where the earlier registration stands.
-                ["stage"] = existing.Status switch
-                {
-                    AccountStatus.PendingReview => "review",
-                    AccountStatus.Rejected => "rejected",
-                    _ when PendingStep(existing) is not null => "activation",
-                    _ => "active",
-                },
-            });
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            logger.LogInformation("Registration for an address already registered; notice queued");
-            return RegistrationOutcome.Accepted;
-        }
-
-        var user = NewUser(form, now);
-        user.SerialCheck = await devices.CheckAsync(form.Serial, user.CompanyName);
-        Succeeded(await users.CreateAsync(user));
-        // The consent given (or not) at registration is the first entry of the preference record.
-        preferences.Set(user, form.ProductNewsByEmail, form.ProductNewsByPhone,
-            Account.Preferences.ContactPreferences.RegistrationChannel, recordUnchanged: true);
-        outbox.Enqueue("registration-received", user, Describe(user));
-        audit.Add(Audit.AuditEventType.Registered, user.Id, user.Email, $"serial check: {user.SerialCheck}");
-        if (!options.Value.RequireApproval)
-        {
-            await ApproveInTransactionAsync(user, [.. form.Roles], companyCode: null, reviewer: "automatic");
-        }
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        metrics.Registration("received");
-        logger.LogInformation("Registration {UserId} received ({SerialCheck})", user.Id, user.SerialCheck);
-        return RegistrationOutcome.Accepted;
-    }
-
     /// <summary>Staff approval: grants roles (which may differ from those requested), binds the serial, sends the verification link.</summary>
     public async Task<bool> ApproveAsync(string userId, IReadOnlyCollection<string> grantedRoles, string? companyCode, string reviewer)
     {
@@ -246,7 +190,8 @@ public sealed class AccountLifecycle(
         return purpose;
     }
 
-    private async Task ApproveInTransactionAsync(PortalUser user, IReadOnlyCollection<string> grantedRoles, string? companyCode, string reviewer)
+    /// <summary>Approves inside the caller's transaction (also for a registration approved at once, without review).</summary>
+    internal async Task ApproveInTransactionAsync(PortalUser user, IReadOnlyCollection<string> grantedRoles, string? companyCode, string reviewer)
     {
         user.Status = AccountStatus.Approved;
         user.ReviewedAt = clock.GetUtcNow();
@@ -289,65 +234,6 @@ public sealed class AccountLifecycle(
             ["link"] = addresses.For($"account/set-password?token={token}", user.Locale),
             ["hours"] = (int)options.Value.SetPasswordLinkLifetime.TotalHours,
         });
-    }
-
-    private static PortalUser NewUser(RegistrationForm form, DateTimeOffset now) => new()
-    {
-        UserName = form.Email,
-        Email = form.Email,
-        CompanyName = form.CompanyName!,
-        Department = form.Department ?? "",
-        FamilyName = form.FamilyName!,
-        GivenName = form.GivenName!,
-        FamilyNameKana = NullIfEmpty(form.FamilyNameKana),
-        GivenNameKana = NullIfEmpty(form.GivenNameKana),
-        PhoneNumber = form.Phone,
-        Address = new PostalAddress
-        {
-            PostalCode = form.PostalCode!,
-            Prefecture = form.Prefecture!,
-            City = form.City!,
-            Street = form.Street!,
-            Building = NullIfEmpty(form.Building),
-        },
-        RegisteredSerial = NullIfEmpty(form.Serial),
-        Locale = form.Language!,
-        ProductNewsByEmail = form.ProductNewsByEmail,
-        ProductNewsByPhone = form.ProductNewsByPhone,
-        TermsAcceptedAt = now,
-        CreatedAt = now,
-        Status = AccountStatus.PendingReview,
-        RequestedRoles = [.. form.Roles.Select(role => new RequestedRole { Role = role })],
-    };
-
-    /// <summary>What was entered, in the registrant's language, for the first email. Never a password.</summary>
-    private Dictionary<string, object?> Describe(PortalUser user)
-    {
-        var culture = CultureInfo.GetCultureInfo(user.Locale);
-        string Text(string key) => messages.Get(culture, key);
-        return new Dictionary<string, object?>
-        {
-            ["name"] = user.DisplayName,
-            ["company"] = user.CompanyName,
-            ["department"] = user.Department,
-            ["family_name_kana"] = user.FamilyNameKana,
-            ["given_name_kana"] = user.GivenNameKana,
-            ["email"] = user.Email,
-            ["phone"] = user.PhoneNumber,
-            ["postal_code"] = user.Address.PostalCode,
-            ["prefecture"] = Text($"prefecture.{user.Address.Prefecture}"),
-            ["city"] = user.Address.City,
-            ["street"] = user.Address.Street,
-            ["building"] = user.Address.Building,
-            ["serial"] = user.RegisteredSerial,
-            ["roles"] = user.RequestedRoles.Select(r => Text($"role.{r.Role}.label")).ToList(),
-            ["language"] = Text($"language.{user.Locale}"),
-            ["news_by_email"] = Text(user.ProductNewsByEmail ? "common.yes" : "common.no"),
-            ["news_by_phone"] = Text(user.ProductNewsByPhone ? "common.yes" : "common.no"),
-            ["business_days"] = options.Value.ReviewBusinessDays,
-            // Without staff review (Registration:RequireApproval false) the next mail follows at once.
-            ["review"] = options.Value.RequireApproval,
-        };
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

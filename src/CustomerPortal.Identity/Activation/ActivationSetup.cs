@@ -1,4 +1,5 @@
 using CustomerPortal.Identity.Machines;
+using CustomerPortal.Identity.Registration;
 
 namespace CustomerPortal.Identity.Activation;
 
@@ -18,6 +19,7 @@ public static class ActivationSetup
         services.AddScoped<LinkAddress>();
         services.AddScoped<DeviceRegistry>();
         services.AddScoped<AccountLifecycle>();
+        services.AddScoped<Registration.Registrations>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace CustomerPortal.Identity.Registration;
 [AllowAnonymous]
 [EnableRateLimiting(RegistrationThrottling.Policy)]
 [Security.EvenAnswerTime]
-public sealed class RegisterModel(AccountLifecycle lifecycle) : PageModel
+public sealed class RegisterModel(Registrations registrations) : PageModel
 {
     [BindProperty]
     public RegistrationForm Input { get; set; } = new();
@@ -34,7 +34,7 @@ public sealed class RegisterModel(AccountLifecycle lifecycle) : PageModel
             FormErrorKey = "register.error.summary";
             return Page();
         }
-        if (await lifecycle.RegisterAsync(Input) == RegistrationOutcome.SerialThrottled)
+        if (await registrations.RegisterAsync(Input) == RegistrationOutcome.SerialThrottled)
         {
             FormErrorKey = "register.error.serialThrottled";
             return Page();

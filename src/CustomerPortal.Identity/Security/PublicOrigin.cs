@@ -1,5 +1,6 @@
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Connect;
+using CustomerPortal.Identity.Registration;
 using CustomerPortal.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,5 +1,6 @@
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -69,6 +69,13 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public const string PublicOrigin = "https://localhost/";
 
+    public async Task<PortalUser> FindUserAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email}.");
+    }
+
     /// <summary>The account as stored now.</summary>
     public async Task<PortalUser> StoredUserAsync(string id)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Tests.Infrastructure;
@@ -117,30 +116,27 @@ public sealed class RegistrationFormTests(MailPortalFactory portal) : IClassFixt
         Assert.Equal(expected, (await FindAsync(email)).SerialCheck);
     }
 
+    /// <remarks>
+    /// That both answers also take the same time is measured by the load benchmark
+    /// (`--only enumeration`), not here: a stopwatch in a test depends on how busy the machine is.
+    /// </remarks>
     [Fact]
-    public async Task RegisteredAndUnknownAddresses_GetTheSameAnswerInComparableTime()
+    public async Task RegisteredAndUnknownAddresses_GetTheSameAnswer_AndTheOwnerIsTold()
     {
         var existing = $"twice-{Guid.NewGuid():n}@example.com";
         using var browser = portal.CreateBrowser();
         await RegisterAsync(browser, existing);
         await portal.Smtp.WaitForAsync(existing, 1);
 
-        var known = new List<double>();
-        var unknown = new List<double>();
         string? knownLocation = null, unknownLocation = null;
         for (var i = 0; i < 5; i++)
         {
-            var (location1, elapsed1) = await TimedRegisterAsync(browser, existing);
-            var (location2, elapsed2) = await TimedRegisterAsync(browser, $"fresh-{i}-{Guid.NewGuid():n}@example.com");
-            knownLocation = location1;
-            unknownLocation = location2;
-            known.Add(elapsed1);
-            unknown.Add(elapsed2);
+            knownLocation = await RegisterWithoutSerialAsync(browser, existing);
+            unknownLocation = await RegisterWithoutSerialAsync(browser, $"fresh-{i}-{Guid.NewGuid():n}@example.com");
         }
 
+        Assert.NotNull(knownLocation);
         Assert.Equal(unknownLocation, knownLocation);
-        var difference = Math.Abs(Median(known) - Median(unknown));
-        Assert.True(difference < 250, $"median {Median(known):F0} ms for a registered address vs {Median(unknown):F0} ms for a new one");
         // The owner of the registered address is told, in a mail of its own.
         var notices = await portal.Smtp.WaitForAsync(existing, 6);
         var alreadyRegistered = notices.Where(m => (m.Subject ?? "").Contains("ご登録済みのメールアドレス")).ToList();
@@ -150,18 +146,15 @@ public sealed class RegistrationFormTests(MailPortalFactory portal) : IClassFixt
         Assert.DoesNotContain("/account/login", alreadyRegistered[0].TextBody);
     }
 
-    private async Task<(string? Location, double Milliseconds)> TimedRegisterAsync(Browser browser, string email)
+    /// <summary>Registers <paramref name="email"/> (no serial, so the serial limit never answers); returns where the answer sends the browser.</summary>
+    private static async Task<string?> RegisterWithoutSerialAsync(Browser browser, string email)
     {
         var page = await RegistrationPage.OpenAsync(browser);
         var input = RegistrationPage.ValidInput(email);
         input["Input.Serial"] = "";
-        var watch = Stopwatch.StartNew();
         var response = await page.SubmitAsync(input);
-        watch.Stop();
-        return (response.Headers.Location?.ToString(), watch.Elapsed.TotalMilliseconds);
+        return response.Headers.Location?.ToString();
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static async Task RegisterAsync(Browser browser, string email)
     {

@@ -1,6 +1,7 @@
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Mail;
+using CustomerPortal.Identity.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

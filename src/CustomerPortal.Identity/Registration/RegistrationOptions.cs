@@ -1,4 +1,4 @@
-namespace CustomerPortal.Identity.Activation;
+namespace CustomerPortal.Identity.Registration;
 
 /// <summary>Configuration section "Registration".</summary>
 public sealed class RegistrationOptions

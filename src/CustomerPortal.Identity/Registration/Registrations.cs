@@ -1,0 +1,150 @@
+using System.Globalization;
+using CustomerPortal.Identity.Activation;
+using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Machines;
+using CustomerPortal.Identity.Mail;
+using CustomerPortal.Identity.Theming;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPortal.Identity.Registration;
+
+public enum RegistrationOutcome { Accepted, SerialThrottled }
+
+/// <summary>
+/// A registration arrives (新規登録): a new account waits for review with the first of the
+/// guide's four mails, in one transaction; an address already registered gets the same answer
+/// on the page, and its owner a notice of their own. What follows is <see cref="AccountLifecycle"/>.
+/// </summary>
+public sealed class Registrations(
+    PortalDbContext db,
+    UserManager<PortalUser> users,
+    AccountLifecycle lifecycle,
+    MailOutbox outbox,
+    DeviceRegistry devices,
+    LinkAddress addresses,
+    MessageBundle messages,
+    TimeProvider clock,
+    IOptions<RegistrationOptions> options,
+    Account.Preferences.ContactPreferences preferences,
+    Audit.AuditLog audit,
+    Observability.PortalMetrics metrics,
+    ILogger<Registrations> logger)
+{
+    public async Task<RegistrationOutcome> RegisterAsync(RegistrationForm form)
+    {
+        var now = clock.GetUtcNow();
+        if (!string.IsNullOrEmpty(form.Serial)
+            && await db.Users.CountAsync(u => u.RegisteredSerial == form.Serial && u.CreatedAt > now.AddDays(-1)) >= options.Value.PerSerialPerDay)
+        {
+            return RegistrationOutcome.SerialThrottled;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await users.FindByEmailAsync(form.Email!) is { } existing)
+        {
+            // Same page for the registrant; the owner of the address learns that someone tried.
+            outbox.Enqueue("already-registered", existing, new Dictionary<string, object?>
+            {
+                ["name"] = existing.DisplayName,
+                ["sign_in_url"] = addresses.For("account/login", existing.Locale),
+                // What the owner can do depends on where the earlier registration stands.
+                ["stage"] = existing.Status switch
+                {
+                    AccountStatus.PendingReview => "review",
+                    AccountStatus.Rejected => "rejected",
+                    _ when AccountLifecycle.PendingStep(existing) is not null => "activation",
+                    _ => "active",
+                },
+            });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            logger.LogInformation("Registration for an address already registered; notice queued");
+            return RegistrationOutcome.Accepted;
+        }
+
+        var user = NewUser(form, now);
+        user.SerialCheck = await devices.CheckAsync(form.Serial, user.CompanyName);
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+        // The consent given (or not) at registration is the first entry of the preference record.
+        preferences.Set(user, form.ProductNewsByEmail, form.ProductNewsByPhone,
+            Account.Preferences.ContactPreferences.RegistrationChannel, recordUnchanged: true);
+        outbox.Enqueue("registration-received", user, Describe(user));
+        audit.Add(Audit.AuditEventType.Registered, user.Id, user.Email, $"serial check: {user.SerialCheck}");
+        if (!options.Value.RequireApproval)
+        {
+            await lifecycle.ApproveInTransactionAsync(user, [.. form.Roles], companyCode: null, reviewer: "automatic");
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        metrics.Registration("received");
+        logger.LogInformation("Registration {UserId} received ({SerialCheck})", user.Id, user.SerialCheck);
+        return RegistrationOutcome.Accepted;
+    }
+
+    private static PortalUser NewUser(RegistrationForm form, DateTimeOffset now) => new()
+    {
+        UserName = form.Email,
+        Email = form.Email,
+        CompanyName = form.CompanyName!,
+        Department = form.Department ?? "",
+        FamilyName = form.FamilyName!,
+        GivenName = form.GivenName!,
+        FamilyNameKana = NullIfEmpty(form.FamilyNameKana),
+        GivenNameKana = NullIfEmpty(form.GivenNameKana),
+        PhoneNumber = form.Phone,
+        Address = new PostalAddress
+        {
+            PostalCode = form.PostalCode!,
+            Prefecture = form.Prefecture!,
+            City = form.City!,
+            Street = form.Street!,
+            Building = NullIfEmpty(form.Building),
+        },
+        RegisteredSerial = NullIfEmpty(form.Serial),
+        Locale = form.Language!,
+        ProductNewsByEmail = form.ProductNewsByEmail,
+        ProductNewsByPhone = form.ProductNewsByPhone,
+        TermsAcceptedAt = now,
+        CreatedAt = now,
+        Status = AccountStatus.PendingReview,
+        RequestedRoles = [.. form.Roles.Select(role => new RequestedRole { Role = role })],
+    };
+
+    /// <summary>What was entered, in the registrant's language, for the first email. Never a password.</summary>
+    private Dictionary<string, object?> Describe(PortalUser user)
+    {
+        var culture = CultureInfo.GetCultureInfo(user.Locale);
+        string Text(string key) => messages.Get(culture, key);
+        return new Dictionary<string, object?>
+        {
+            ["name"] = user.DisplayName,
+            ["company"] = user.CompanyName,
+            ["department"] = user.Department,
+            ["family_name_kana"] = user.FamilyNameKana,
+            ["given_name_kana"] = user.GivenNameKana,
+            ["email"] = user.Email,
+            ["phone"] = user.PhoneNumber,
+            ["postal_code"] = user.Address.PostalCode,
+            ["prefecture"] = Text($"prefecture.{user.Address.Prefecture}"),
+            ["city"] = user.Address.City,
+            ["street"] = user.Address.Street,
+            ["building"] = user.Address.Building,
+            ["serial"] = user.RegisteredSerial,
+            ["roles"] = user.RequestedRoles.Select(r => Text($"role.{r.Role}.label")).ToList(),
+            ["language"] = Text($"language.{user.Locale}"),
+            ["news_by_email"] = Text(user.ProductNewsByEmail ? "common.yes" : "common.no"),
+            ["news_by_phone"] = Text(user.ProductNewsByPhone ? "common.yes" : "common.no"),
+            ["business_days"] = options.Value.ReviewBusinessDays,
+            // Without staff review (Registration:RequireApproval false) the next mail follows at once.
+            ["review"] = options.Value.RequireApproval,
+        };
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
