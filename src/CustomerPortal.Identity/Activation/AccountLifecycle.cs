@@ -236,8 +236,6 @@ public sealed class AccountLifecycle(
         });
     }
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
     private static void Succeeded(IdentityResult result)
     {
         if (!result.Succeeded)

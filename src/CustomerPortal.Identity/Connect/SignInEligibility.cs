@@ -12,7 +12,7 @@ namespace CustomerPortal.Identity.Connect;
 /// </summary>
 public sealed class SignInEligibility(
     UserManager<PortalUser> users, SignInManager<PortalUser> signIn,
-    IOptions<IdentityOptions> identityOptions, Sessions.BrowserSessions sessions)
+    IOptions<IdentityOptions> identityOptions)
 {
     /// <summary>For a principal from an authorization code or a refresh token.</summary>
     public Task<PortalUser?> FromGrantAsync(ClaimsPrincipal principal) =>
@@ -25,16 +25,12 @@ public sealed class SignInEligibility(
     public Task<PortalUser?> FromAccessTokenAsync(ClaimsPrincipal principal) =>
         FindAsync(principal.FindFirst(Claims.Subject)?.Value, securityStamp: null, checkStamp: false);
 
-    /// <summary>For the principal of the IdP's own sign-in cookie.</summary>
-    public async Task<PortalUser?> FromSessionAsync(ClaimsPrincipal principal)
-    {
-        // A session ended elsewhere (sign-out, password change, staff) is over at once.
-        if (principal.FindFirst(PortalClaimTypes.SessionId)?.Value is not { } sid || !await sessions.IsActiveAsync(sid))
-        {
-            return null;
-        }
-        return await FindAsync(users.GetUserId(principal), principal.FindFirst(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType)?.Value);
-    }
+    /// <summary>
+    /// For the principal of the IdP's own sign-in cookie. Whether its session is still open was
+    /// checked when the cookie was read (Sessions.SessionCookie), once per request.
+    /// </summary>
+    public Task<PortalUser?> FromSessionAsync(ClaimsPrincipal principal) =>
+        FindAsync(users.GetUserId(principal), principal.FindFirst(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType)?.Value);
 
     private async Task<PortalUser?> FindAsync(string? userId, string? securityStamp, bool checkStamp = true)
     {
