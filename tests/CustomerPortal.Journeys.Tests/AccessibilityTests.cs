@@ -1,0 +1,141 @@
+using System.Text.Json;
+using CustomerPortal.Testing;
+using Microsoft.Playwright;
+
+namespace CustomerPortal.Journeys.Tests;
+
+/// <summary>
+/// The main pages in Chromium, in both languages and both themes: axe-core finds no serious or
+/// critical WCAG 2.1 AA violation, html lang matches, and a screenshot of each is kept.
+/// </summary>
+[Collection(Chromium.Collection)]
+public sealed class AccessibilityTests : IAsyncLifetime
+{
+    private static readonly string AxeScript =
+        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "accessibility", "node_modules", "axe-core", "axe.min.js"));
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
+
+    [Theory]
+    [InlineData("base")]
+    [InlineData("pitney-bowes")]
+    public async Task MainPages_HaveNoSeriousViolations_InBothLanguages(string theme)
+    {
+        var work = PortalFactory.NewWorkFolder();
+        await using var idp = await PortalProcess.StartServerAsync("Development", new()
+        {
+            ["Storage:DataFolder"] = Path.Combine(work, "data"),
+            ["Seed:Path"] = Path.Combine(work, "seed"),
+            ["Theme:Name"] = theme,
+        });
+        var problems = new List<string>();
+        foreach (var language in new[] { "ja", "en" })
+        {
+            // The context skips the CSP only so that axe can be injected; the pages are unchanged.
+            var page = await Chromium.NewPageAsync(_browser, new BrowserNewContextOptions { BypassCSP = true });
+            var context = page.Context;
+            string Url(string path) => new Uri(idp.BaseAddress!, path).ToString();
+
+            await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));
+            await CheckAsync(page, $"sign-in-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/account/forgot-password"));
+            await CheckAsync(page, $"forgot-password-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/account/link?purpose=verify-email&reason=expired"));
+            await CheckAsync(page, $"link-expired-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/maintenance"));
+            await CheckAsync(page, $"maintenance-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/account/register"));
+            await CheckAsync(page, $"sign-up-{language}-{theme}", language, problems);
+
+            // A registration waiting for review, so the staff queue has a row.
+            await page.FillAsync("#CompanyName", "株式会社アクセシビリティ");
+            await page.FillAsync("#FamilyName", "佐藤");
+            await page.FillAsync("#GivenName", "一郎");
+            await page.FillAsync("#Email", $"a11y-{language}-{Guid.NewGuid():n}@example.com");
+            await page.FillAsync("#Phone", "03-1234-5678");
+            await page.FillAsync("#PostalCode", "100-0001");
+            await page.SelectOptionAsync("#Prefecture", "13");
+            await page.FillAsync("#City", "千代田区");
+            await page.FillAsync("#Street", "1-1");
+            await page.CheckAsync("#role-supplies-buyer");
+            await page.CheckAsync("#AcceptTerms");
+            await page.Locator("form[method=post] button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync("**/account/registered");
+
+            await SignInAsync(page, Url("/account/login"), "operator@example.com", "Operator-2026");
+            await page.GotoAsync(Url("/account/settings"));
+            await CheckAsync(page, $"account-settings-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/account/settings?edit=profile"));
+            await CheckAsync(page, $"account-settings-edit-{language}-{theme}", language, problems);
+            foreach (var (path, name) in new[]
+            {
+                ("/account/addresses/new", "address-new"),
+                ("/account/password", "change-password"),
+                ("/account/apps", "sessions-and-apps"),
+            })
+            {
+                await page.GotoAsync(Url(path));
+                await CheckAsync(page, $"{name}-{language}-{theme}", language, problems);
+            }
+
+            await context.ClearCookiesAsync();
+            await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));
+            await SignInAsync(page, Url("/account/login"), "staff@example.com", "Staff-2026");
+            await page.GotoAsync(Url("/staff/registrations"));
+            await CheckAsync(page, $"staff-queue-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url((await page.Locator("table a").First.GetAttributeAsync("href"))!));
+            await CheckAsync(page, $"staff-review-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/staff/users?q=operator%40example.com"));
+            await CheckAsync(page, $"staff-users-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url((await page.Locator("table.users a").First.GetAttributeAsync("href"))!));
+            await CheckAsync(page, $"staff-user-{language}-{theme}", language, problems);
+            foreach (var (path, name) in new[] { ("/staff/audit", "staff-audit"), ("/staff/outbox", "staff-outbox"), ("/staff/notices", "staff-notices") })
+            {
+                await page.GotoAsync(Url(path));
+                await CheckAsync(page, $"{name}-{language}-{theme}", language, problems);
+            }
+        }
+        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task SignInAsync(IPage page, string loginUrl, string email, string password)
+    {
+        await page.GotoAsync(loginUrl);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.Locator("form[method=post] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+    }
+
+    /// <summary>Screenshots the page and runs axe-core on it (the context must bypass CSP to inject axe).</summary>
+    internal static async Task CheckAsync(IPage page, string name, string language, List<string> problems)
+    {
+        if (await page.GetAttributeAsync("html", "lang") != language)
+        {
+            problems.Add($"{name}: html lang is not {language}");
+        }
+        await Chromium.ScreenshotAsync(page, name);
+        await page.EvaluateAsync(AxeScript);
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })");
+        foreach (var violation in result.GetProperty("violations").EnumerateArray())
+        {
+            var impact = violation.GetProperty("impact").GetString();
+            if (impact is "serious" or "critical")
+            {
+                var targets = violation.GetProperty("nodes").EnumerateArray().Take(3).Select(n => n.GetProperty("target").ToString());
+                problems.Add($"{name}: {violation.GetProperty("id").GetString()} ({impact}) {string.Join(" ", targets)}");
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

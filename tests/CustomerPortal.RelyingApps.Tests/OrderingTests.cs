@@ -1,0 +1,213 @@
+using System.Net;
+using AngleSharp.Dom;
+using UglyToad.PdfPig;
+
+namespace CustomerPortal.RelyingApps.Tests;
+
+/// <summary>The ordering app through its pages, signed in at the real IdP over loopback HTTP.</summary>
+[Collection(PortalStackFixture.Collection)]
+public sealed class OrderingTests(PortalStackFixture portal)
+{
+    private Uri Ordering(string path) => new(portal.Ordering, path);
+
+    [Fact]
+    public async Task Catalog_OffersTheSuppliesOfTheBuyersMachines_AndPostageValue()
+    {
+        using var session = AppSession.New();
+        var catalog = await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
+
+        var items = catalog.QuerySelectorAll("tr[data-item]").Select(r => r.GetAttribute("data-item")).ToList();
+        // The buyer's machine is a DM300c (serial 1234567 in the device registry).
+        Assert.Contains("INK-DM300-R", items);
+        Assert.Contains("TAPE-300", items);
+        Assert.Contains("POSTAGE-10000", items);
+        Assert.DoesNotContain("INK-SPC-R", items);
+        Assert.DoesNotContain("INK-DM125-R", items);
+        Assert.Contains("料金データ", catalog.QuerySelector("main")!.TextContent);
+        Assert.Equal("ja", catalog.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task UserWithoutSuppliesBuyerRole_GetsAPageNamingTheRole_InTheirLanguage()
+    {
+        using var session = AppSession.New();
+        // The equipment purchaser has no supplies-buyer role.
+        var response = await session.Browser.GetAsync(Ordering("catalog").ToString());
+        var login = await LoginPage.FromAsync(session.Browser, response);
+        var denied = await login.SubmitAsync("purchaser@example.com", "Purchaser-2026");
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        var page = await session.Browser.ParseAsync(denied);
+        Assert.Contains("消耗品ご購入担当者", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("CP_Reg@pb.com", page.QuerySelector("main")!.TextContent);
+
+        // Nothing under the ordering pages opens for them either.
+        Assert.Equal(HttpStatusCode.Forbidden, (await session.OpenAsync(Ordering("orders"))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await session.OpenAsync(Ordering("cart"))).Status);
+    }
+
+    [Fact]
+    public async Task EnglishSpeakingBuyer_SeesTheAppInEnglish_FromTheirLocaleClaim()
+    {
+        using var session = AppSession.New();
+        // The equipment operator also buys supplies and chose English.
+        var catalog = await session.SignInAsync(Ordering("catalog"), "operator@example.com", "Operator-2026");
+        Assert.Equal("en", catalog.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Supplies catalog", AppSession.Heading(catalog));
+        var main = catalog.QuerySelector("main")!.TextContent;
+        Assert.Contains("DM400c", main);
+        // Every word on the page comes from the English bundle or the English catalog names.
+        Assert.DoesNotMatch(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]", main);
+    }
+
+    [Fact]
+    public async Task Catalog_RefusesAnItemThatDoesNotFitAndABadQuantity_WithAMessage()
+    {
+        using var session = AppSession.New();
+        var catalog = await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
+
+        var (status, page) = await session.SubmitAsync(catalog, "tr[data-item='INK-DM300-R'] form", new() { ["code"] = "INK-SPC-R" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("ご注文いただけません", page.QuerySelector("[role=alert]")!.TextContent);
+
+        (status, page) = await session.SubmitAsync(catalog, "tr[data-item='INK-DM300-R'] form", new() { ["quantity"] = "0" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("1から99", page.QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task CartQuoteOrder_UsesTheAddressBookAtTheIdP_AndGivesDocumentsAsPagesAndPdf()
+    {
+        using var session = AppSession.New();
+        var catalog = await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
+        await session.SubmitAsync(catalog, "tr[data-item='POSTAGE-10000'] form", new() { ["quantity"] = "２" }); // full-width digit
+        await session.SubmitAsync(catalog, "tr[data-item='INK-DM300-R'] form", new() { ["quantity"] = "1" });
+
+        var (_, cart) = await session.OpenAsync(Ordering("cart"));
+        Assert.Equal(["POSTAGE-10000", "INK-DM300-R"], cart.QuerySelectorAll("tr[data-item]").Select(r => r.GetAttribute("data-item")));
+        Assert.Equal("2", cart.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#qty-POSTAGE-10000")!.Value);
+
+        // The quote page lists the buyer's address book, read from the IdP's address API.
+        var (status, quote) = await session.OpenAsync(Ordering("quotes/new"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var labels = quote.QuerySelectorAll("fieldset.address-choice strong").Select(e => e.TextContent).Distinct().ToList();
+        Assert.Equal(["本社 経理部", "川崎倉庫"], labels);
+        Assert.True(Checked(quote, "billingId").Contains("本社 経理部"), "the default billing entry is preselected");
+        Assert.True(Checked(quote, "deliveryId").Contains("川崎倉庫"), "the default delivery entry is preselected");
+
+        var (_, order) = await session.SubmitAsync(quote, "section.new-quote form");
+        Assert.Equal("Quoted", order.QuerySelector("section.order")!.GetAttribute("data-status"));
+        var number = new Uri(order.Url).Segments.Last();
+        Assert.Empty((await session.OpenAsync(Ordering("cart"))).Page.QuerySelectorAll("tr[data-item]"));
+
+        (_, order) = await session.SubmitAsync(order, "section.order form");
+        Assert.Equal("Received", order.QuerySelector("section.order")!.GetAttribute("data-status"));
+        Assert.Contains("ご注文を承りました", order.QuerySelector("[role=status]")!.TextContent);
+
+        // History shows it with its status.
+        var (_, history) = await session.OpenAsync(Ordering("orders"));
+        Assert.Contains("ご注文受付", history.QuerySelector($"tr[data-order='{number}']")!.TextContent);
+
+        // Invoice as a page (printable) and as a PDF with the same Japanese text.
+        var (invoiceStatus, invoice) = await session.OpenAsync(Ordering($"orders/{number}/invoice"));
+        Assert.Equal(HttpStatusCode.OK, invoiceStatus);
+        var invoiceText = invoice.QuerySelector("article.document")!.TextContent;
+        Assert.Contains("請求書", invoiceText);
+        Assert.Contains("千代田区千代田1-1", invoiceText);    // billing, from the address book
+        Assert.Contains("川崎市川崎区本町2-3-4", invoiceText); // delivery
+        Assert.Contains("34,080円", invoiceText);            // 20,000 (no tax) + 12,800 + 1,280 tax
+
+        var pdf = await session.Browser.GetAsync(Ordering($"orders/{number}/invoice/pdf").ToString());
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"invoice-{number}.pdf", pdf.Content.Headers.ContentDisposition?.ToString());
+        var pdfText = PdfText(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("請求書", pdfText);
+        Assert.Contains("料金データ", pdfText);
+        Assert.Contains("34,080円", pdfText);
+        Assert.Contains("川崎市川崎区本町2-3-4", pdfText);
+
+        // The delivery note exists only once the order has shipped.
+        Assert.Equal(HttpStatusCode.NotFound, (await session.OpenAsync(Ordering($"orders/{number}/delivery-note"))).Status);
+        // Another customer cannot open it.
+        using var other = AppSession.New();
+        await other.SignInAsync(Ordering("catalog"), "operator@example.com", "Operator-2026");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.OpenAsync(Ordering($"orders/{number}/invoice"))).Status);
+    }
+
+    [Fact]
+    public async Task StaffShipAndDeliver_TheCustomerSeesTheDatesAndTheDeliveryNote()
+    {
+        using var buyer = AppSession.New();
+        var catalog = await buyer.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
+        await buyer.SubmitAsync(catalog, "tr[data-item='TAPE-300'] form");
+        var (_, quote) = await buyer.OpenAsync(Ordering("quotes/new"));
+        var (_, order) = await buyer.SubmitAsync(quote, "section.new-quote form");
+        var number = new Uri(order.Url).Segments.Last();
+        await buyer.SubmitAsync(order, "section.order form");
+
+        using var staff = AppSession.New();
+        var desk = await staff.SignInAsync(Ordering("staff/orders"), "staff@example.com", "Staff-2026");
+        (_, desk) = await staff.SubmitAsync(desk, $"tr[data-order='{number}'] form");
+        Assert.Contains("出荷済み", desk.QuerySelector($"tr[data-order='{number}']")!.TextContent);
+
+        var (_, shipped) = await buyer.OpenAsync(Ordering($"orders/{number}"));
+        Assert.Equal("Shipped", shipped.QuerySelector("section.order")!.GetAttribute("data-status"));
+        Assert.Equal(3, shipped.QuerySelectorAll(".timeline li.done").Length);
+        var (noteStatus, note) = await buyer.OpenAsync(Ordering($"orders/{number}/delivery-note"));
+        Assert.Equal(HttpStatusCode.OK, noteStatus);
+        Assert.Contains("納品書", note.QuerySelector("article.document h1")!.TextContent);
+
+        (_, desk) = await staff.SubmitAsync(desk, $"tr[data-order='{number}'] form");
+        var (_, delivered) = await buyer.OpenAsync(Ordering($"orders/{number}"));
+        Assert.Equal("Delivered", delivered.QuerySelector("section.order")!.GetAttribute("data-status"));
+
+        // A buyer is not staff.
+        Assert.Equal(HttpStatusCode.Forbidden, (await buyer.OpenAsync(Ordering("staff/orders"))).Status);
+    }
+
+    [Fact]
+    public async Task AccessTokenPastItsLifetime_IsRefreshed_SoTheAddressBookStillLoads()
+    {
+        using var session = AppSession.New();
+        var catalog = await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
+        await session.SubmitAsync(catalog, "tr[data-item='SEAL-500'] form");
+
+        // Wait until the access token the session started with has expired at the IdP.
+        await Task.Delay(PortalStackFixture.AccessTokenLifetime + TimeSpan.FromSeconds(2));
+
+        var (status, quote) = await session.OpenAsync(Ordering("quotes/new"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Null(quote.QuerySelector("[role=alert]"));
+        Assert.Contains("川崎倉庫", quote.QuerySelector("fieldset.address-choice")!.TextContent);
+        await session.SubmitAsync(quote, "section.new-quote form"); // leaves the cart empty for the other tests
+    }
+
+    [Fact]
+    public async Task RequestsThatFindTheTokenStaleTogether_ShareOneRefresh_SoTheGrantSurvives()
+    {
+        using var session = AppSession.New();
+        await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
+        await Task.Delay(PortalStackFixture.AccessTokenLifetime - PortalStackFixture.RefreshBeforeExpiry + TimeSpan.FromSeconds(1));
+
+        // Six requests at once all find the access token due. The IdP revokes the whole grant when a
+        // refresh token is used twice, so they must share one exchange.
+        var pages = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => session.PeekAsync(Ordering("catalog"))));
+        Assert.All(pages, page => Assert.Equal(HttpStatusCode.OK, page.Status));
+
+        // The grant is intact: once the refreshed token is due in turn, it refreshes again.
+        await Task.Delay(PortalStackFixture.AccessTokenLifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await session.PeekAsync(Ordering("catalog"))).Status);
+        var (status, quote) = await session.OpenAsync(Ordering("cart"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(AppSession.IsSignInForm(quote));
+    }
+
+    private static string Checked(IDocument page, string name) =>
+        page.QuerySelector($"input[name='{name}'][checked]")?.ParentElement?.TextContent ?? "";
+
+    private static string PdfText(byte[] bytes)
+    {
+        using var document = PdfDocument.Open(bytes);
+        return string.Join("\n", document.GetPages().Select(p => string.Join("", p.Letters.Select(l => l.Value))));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CustomerPortal.Testing;
+
+/// <summary>
+/// The built IdP run as its own process, exactly as an operator runs it: `dotnet CustomerPortal.Identity.dll [args]`.
+/// </summary>
+public sealed class PortalProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private PortalProcess(Process process) => _process = process;
+
+    public string Output { get { lock (_output) { return _output.ToString(); } } }
+    public int ExitCode => _process.ExitCode;
+    public Uri? BaseAddress { get; private set; }
+
+    public static PortalProcess Start(string environment, IReadOnlyDictionary<string, string> settings, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CustomerPortal.Identity.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
+
+        var portal = new PortalProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
+        portal._process.OutputDataReceived += (_, e) => portal.Append(e.Data);
+        portal._process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
+        portal._process.Exited += (_, _) => portal._listening.TrySetException(
+            new InvalidOperationException($"The IdP exited ({portal._process.ExitCode}):\n{portal.Output}"));
+        portal._process.Start();
+        portal._process.BeginOutputReadLine();
+        portal._process.BeginErrorReadLine();
+        return portal;
+    }
+
+    /// <summary>Starts the IdP as a server on a free loopback port and waits until it listens.</summary>
+    public static async Task<PortalProcess> StartServerAsync(string environment, Dictionary<string, string> settings)
+    {
+        var port = FreePort();
+        settings["Urls"] = $"http://127.0.0.1:{port}";
+        var portal = Start(environment, settings);
+        portal.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        await portal._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return portal;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        _process.WaitForExit(); // drains the output readers
+        return _process.ExitCode;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+        if (line.Contains("Now listening on", StringComparison.Ordinal))
+        {
+            _listening.TrySetResult();
+        }
+    }
+
+    private bool _disposed;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

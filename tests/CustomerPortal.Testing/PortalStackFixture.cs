@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using CustomerPortal.AppHost;
+using CustomerPortal.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerPortal.Testing;
+
+/// <summary>
+/// The IdP, the ordering app and the support app as three processes on loopback (free ports),
+/// wired as the AppHost wires them, with a real SMTP server receiving every part's mail.
+/// Access tokens live only a few seconds, so the apps refresh them while the tests run.
+/// </summary>
+public sealed class PortalStackFixture : IAsyncLifetime
+{
+    public const string Collection = "portal-stack";
+
+    /// <summary>How long the IdP's access tokens live here; the apps refresh them this close to expiry.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromSeconds(3);
+
+    private readonly string _workFolder = Path.Combine(Path.GetTempPath(), "customer-portal-stack", Guid.NewGuid().ToString("n"));
+
+    public PortalStack Stack { get; private set; } = null!;
+    public SmtpServer Smtp { get; private set; } = null!;
+
+    public Uri Identity => Stack.Identity.Address;
+    public Uri Ordering => Stack.Ordering.Address;
+    public Uri Support => Stack.Support.Address;
+
+    public async Task InitializeAsync()
+    {
+        Smtp = await SmtpServer.StartNewAsync();
+        Stack = await StartStackAsync(_workFolder, Smtp, new Dictionary<string, string>
+        {
+            ["Server:AccessTokenLifetime"] = AccessTokenLifetime.ToString(),
+        }, new Dictionary<string, string>
+        {
+            ["SignIn:RefreshBeforeExpiry"] = RefreshBeforeExpiry.ToString(),
+            ["SignIn:MaintenanceCheckInterval"] = "00:00:00.500",
+        });
+    }
+
+    /// <summary>
+    /// Starts a stack in <paramref name="workFolder"/>: its own copy of seed/ with the app clients
+    /// registered at the stack's ports, every part's mail to <paramref name="smtp"/>.
+    /// </summary>
+    public static async Task<PortalStack> StartStackAsync(
+        string workFolder, SmtpServer smtp,
+        Dictionary<string, string>? identitySettings = null, Dictionary<string, string>? appSettings = null)
+    {
+        int identity = PortalProcess.FreePort(), ordering = PortalProcess.FreePort(), support = PortalProcess.FreePort();
+        var seed = Path.Combine(workFolder, "seed");
+        CopySeed(seed, new Dictionary<int, int> { [5102] = ordering, [5103] = support });
+        var mail = smtp.Settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
+        var options = new PortalStackOptions
+        {
+            RepositoryRoot = RepositoryRoot.Path,
+            DataRoot = Path.Combine(workFolder, "data"),
+            IdentityPort = identity,
+            OrderingPort = ordering,
+            SupportPort = support,
+            Settings = new()
+            {
+                ["identity"] = new Dictionary<string, string>(mail)
+                {
+                    ["Seed:Path"] = seed,
+                    ["Throttling:SignInAttemptsPerMinute"] = "1000",
+                },
+                ["ordering"] = new Dictionary<string, string>(),
+                ["support"] = new Dictionary<string, string>(mail),
+            },
+        };
+        if (PortalFactory.Postgres is not null)
+        {
+            // The PostgreSQL pass of tests/run: every part of the stack runs on it, each in its own database.
+            foreach (var part in new[] { "identity", "ordering", "support" })
+            {
+                options.Settings[part]["Storage:Provider"] = "PostgreSQL";
+                options.Settings[part]["Storage:ConnectionString"] =
+                    $"{PortalFactory.Postgres};Database={(part == "identity" ? "stack" : part)}_{Path.GetFileName(workFolder)}";
+            }
+        }
+        foreach (var (key, value) in identitySettings ?? [])
+        {
+            options.Settings["identity"][key] = value;
+        }
+        foreach (var (key, value) in appSettings ?? [])
+        {
+            options.Settings["ordering"][key] = value;
+            options.Settings["support"][key] = value;
+        }
+        return await PortalStack.StartAsync(options);
+    }
+
+    /// <summary>Where the IdP keeps its development signing key (the stack's IdP data folder).</summary>
+    public string SigningKeyFolder => Path.Combine(_workFolder, "data", "identity");
+
+    /// <summary>The IdP session (sid) a user's sign-in created, read from the IdP's database (SQLite, or PostgreSQL in the second pass).</summary>
+    public async Task<string> OpenSessionOfAsync(string email)
+    {
+        await using System.Data.Common.DbConnection connection = PortalFactory.Postgres is not null
+            ? new Npgsql.NpgsqlConnection($"{PortalFactory.Postgres};Database=stack_{Path.GetFileName(_workFolder)}")
+            : new SqliteConnection($"Data Source={Path.Combine(_workFolder, "data", "identity", "portal.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        // Quoted names and an @ parameter read the same on both providers.
+        command.CommandText = """
+            SELECT s."Id" FROM "UserSessions" s JOIN "AspNetUsers" u ON u."Id" = s."UserId"
+            WHERE u."NormalizedEmail" = @email AND s."EndedAt" IS NULL ORDER BY s."CreatedAt" DESC LIMIT 1
+            """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "email";
+        parameter.Value = email.ToUpperInvariant();
+        command.Parameters.Add(parameter);
+        return (string?)await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"{email} has no open IdP session.");
+    }
+
+    private static void CopySeed(string to, IReadOnlyDictionary<int, int> ports)
+    {
+        var from = Path.Combine(RepositoryRoot.Path, "seed");
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var text = File.ReadAllText(file);
+            foreach (var (fixedPort, port) in ports)
+            {
+                text = Regex.Replace(text, $@"http://localhost:{fixedPort}/", $"http://localhost:{port}/");
+            }
+            File.WriteAllText(target, text);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Stack.DisposeAsync();
+        await Smtp.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_workFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
