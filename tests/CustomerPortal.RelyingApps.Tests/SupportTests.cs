@@ -78,7 +78,8 @@ public sealed class SupportTests(PortalStackFixture portal)
 
     /// <summary>The mail about <paramref name="number"/> whose subject says <paramref name="what"/>, once the real SMTP server has it.</summary>
     private Task<MimeKit.MimeMessage> MailAsync(string to, string number, string what) =>
-        Eventually.GetAsync(() => Task.FromResult(portal.Smtp.MessagesTo(to).FirstOrDefault(m => m.Subject?.Contains(number) == true && m.Subject.Contains(what))),
+        Eventually.GetAsync(
+            () => Task.FromResult(portal.Smtp.MessagesTo(to).FirstOrDefault(m => m.Subject?.Contains(number) == true && m.Subject.Contains(what))),
             $"a mail '{what}' about {number} to {to}");
 
     [Fact]
