@@ -165,43 +165,6 @@ public sealed class OrderingTests(PortalStackFixture portal)
         Assert.Equal(HttpStatusCode.Forbidden, (await buyer.OpenAsync(Ordering("staff/orders"))).Status);
     }
 
-    [Fact]
-    public async Task AccessTokenPastItsLifetime_IsRefreshed_SoTheAddressBookStillLoads()
-    {
-        using var session = AppSession.New();
-        var catalog = await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
-        await session.SubmitAsync(catalog, "tr[data-item='SEAL-500'] form");
-
-        // Wait until the access token the session started with has expired at the IdP.
-        await Task.Delay(PortalStackFixture.AccessTokenLifetime + TimeSpan.FromSeconds(2));
-
-        var (status, quote) = await session.OpenAsync(Ordering("quotes/new"));
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Null(quote.QuerySelector("[role=alert]"));
-        Assert.Contains("川崎倉庫", quote.QuerySelector("fieldset.address-choice")!.TextContent);
-        await session.SubmitAsync(quote, "section.new-quote form"); // leaves the cart empty for the other tests
-    }
-
-    [Fact]
-    public async Task RequestsThatFindTheTokenStaleTogether_ShareOneRefresh_SoTheGrantSurvives()
-    {
-        using var session = AppSession.New();
-        await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
-        await Task.Delay(PortalStackFixture.AccessTokenLifetime - PortalStackFixture.RefreshBeforeExpiry + TimeSpan.FromSeconds(1));
-
-        // Six requests at once all find the access token due. The IdP revokes the whole grant when a
-        // refresh token is used twice, so they must share one exchange.
-        var pages = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => session.PeekAsync(Ordering("catalog"))));
-        Assert.All(pages, page => Assert.Equal(HttpStatusCode.OK, page.Status));
-
-        // The grant is intact: once the refreshed token is due in turn, it refreshes again.
-        await Task.Delay(PortalStackFixture.AccessTokenLifetime + TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.OK, (await session.PeekAsync(Ordering("catalog"))).Status);
-        var (status, quote) = await session.OpenAsync(Ordering("cart"));
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.False(AppSession.IsSignInForm(quote));
-    }
-
     private static string Checked(IDocument page, string name) =>
         page.QuerySelector($"input[name='{name}'][checked]")?.ParentElement?.TextContent ?? "";
 

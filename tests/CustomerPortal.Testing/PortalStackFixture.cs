@@ -10,7 +10,7 @@ namespace CustomerPortal.Testing;
 /// wired as the AppHost wires them, with a real SMTP server receiving every part's mail.
 /// Access tokens live only a few seconds, so the apps refresh them while the tests run.
 /// </summary>
-public sealed class PortalStackFixture : IAsyncLifetime
+public class PortalStackFixture : IAsyncLifetime
 {
     public const string Collection = "portal-stack";
 
@@ -27,6 +27,9 @@ public sealed class PortalStackFixture : IAsyncLifetime
     public Uri Ordering => Stack.Ordering.Address;
     public Uri Support => Stack.Support.Address;
 
+    /// <summary>How early the apps refresh an access token; a subclass may make every request find it due.</summary>
+    protected virtual TimeSpan AppsRefreshBeforeExpiry => RefreshBeforeExpiry;
+
     public async Task InitializeAsync()
     {
         Smtp = await SmtpServer.StartNewAsync();
@@ -35,7 +38,7 @@ public sealed class PortalStackFixture : IAsyncLifetime
             ["Server:AccessTokenLifetime"] = AccessTokenLifetime.ToString(),
         }, new Dictionary<string, string>
         {
-            ["SignIn:RefreshBeforeExpiry"] = RefreshBeforeExpiry.ToString(),
+            ["SignIn:RefreshBeforeExpiry"] = AppsRefreshBeforeExpiry.ToString(),
             ["SignIn:MaintenanceCheckInterval"] = "00:00:00.500",
         });
     }
@@ -96,7 +99,20 @@ public sealed class PortalStackFixture : IAsyncLifetime
     public string SigningKeyFolder => Path.Combine(_workFolder, "data", "identity");
 
     /// <summary>The IdP session (sid) a user's sign-in created, read from the IdP's database (SQLite, or PostgreSQL in the second pass).</summary>
-    public async Task<string> OpenSessionOfAsync(string email)
+    public async Task<string> OpenSessionOfAsync(string email) =>
+        (string?)await QueryIdentityAsync("""
+            SELECT s."Id" FROM "UserSessions" s JOIN "AspNetUsers" u ON u."Id" = s."UserId"
+            WHERE u."NormalizedEmail" = @email AND s."EndedAt" IS NULL ORDER BY s."CreatedAt" DESC LIMIT 1
+            """, email) ?? throw new InvalidOperationException($"{email} has no open IdP session.");
+
+    /// <summary>How many refresh tokens the IdP has issued to a user's grants: each rotation adds one.</summary>
+    public async Task<long> RefreshTokensIssuedToAsync(string email) =>
+        Convert.ToInt64(await QueryIdentityAsync("""
+            SELECT COUNT(*) FROM "OpenIddictTokens" t JOIN "AspNetUsers" u ON u."Id" = t."Subject"
+            WHERE u."NormalizedEmail" = @email AND t."Type" = 'refresh_token'
+            """, email), System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<object?> QueryIdentityAsync(string sql, string email)
     {
         await using System.Data.Common.DbConnection connection = PortalFactory.Postgres is not null
             ? new Npgsql.NpgsqlConnection($"{PortalFactory.Postgres};Database=stack_{Path.GetFileName(_workFolder)}")
@@ -104,15 +120,12 @@ public sealed class PortalStackFixture : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         // Quoted names and an @ parameter read the same on both providers.
-        command.CommandText = """
-            SELECT s."Id" FROM "UserSessions" s JOIN "AspNetUsers" u ON u."Id" = s."UserId"
-            WHERE u."NormalizedEmail" = @email AND s."EndedAt" IS NULL ORDER BY s."CreatedAt" DESC LIMIT 1
-            """;
+        command.CommandText = sql;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "email";
         parameter.Value = email.ToUpperInvariant();
         command.Parameters.Add(parameter);
-        return (string?)await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"{email} has no open IdP session.");
+        return await command.ExecuteScalarAsync();
     }
 
     private static void CopySeed(string to, IReadOnlyDictionary<int, int> ports)
