@@ -84,7 +84,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The outbox row of every mail queued for <paramref name="userId"/>, oldest first.</summary>
-    public async Task<List<Mail.OutboxMessage>> OutboxForAsync(string userId)
+    public async Task<List<ServiceDefaults.Mail.OutboxMessage>> OutboxForAsync(string userId)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();

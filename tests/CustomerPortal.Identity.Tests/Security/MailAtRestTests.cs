@@ -1,8 +1,8 @@
 using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Tests.Infrastructure;
 using CustomerPortal.Identity.Tests.Registration;
+using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

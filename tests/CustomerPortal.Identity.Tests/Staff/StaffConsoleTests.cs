@@ -1,7 +1,7 @@
 using System.Net;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Tests.Infrastructure;
+using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
