@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerPortal.AppShell;
 using CustomerPortal.ServiceDefaults.Hosting;
 using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Support.Data;
@@ -42,6 +43,7 @@ public static class SupportApplication
         services.AddOptions<MailOptions>().PostConfigure<MessageBundle>((mail, messages) =>
             mail.FromName ??= messages.Get(CultureInfo.GetCultureInfo(MessageBundle.DefaultLanguage), MessageBundle.PortalNameKey));
 
+        services.AddAppShell(nameKey: "support.name");
         services.AddRazorPages(options =>
         {
             // Feature folders at the project root; every signed-in customer may write to support,
