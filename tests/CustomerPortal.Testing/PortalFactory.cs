@@ -97,7 +97,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The outbox row of every mail queued to <paramref name="email"/>, oldest first: what was sent, or will be.</summary>
-    public async Task<List<CustomerPortal.Identity.Mail.OutboxMessage>> OutboxToAsync(string email)
+    public async Task<List<ServiceDefaults.Mail.OutboxMessage>> OutboxToAsync(string email)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -105,7 +105,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The outbox row of every mail queued for <paramref name="userId"/>, oldest first.</summary>
-    public async Task<List<CustomerPortal.Identity.Mail.OutboxMessage>> OutboxForAsync(string userId)
+    public async Task<List<ServiceDefaults.Mail.OutboxMessage>> OutboxForAsync(string userId)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();

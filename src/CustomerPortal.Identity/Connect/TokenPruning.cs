@@ -1,4 +1,5 @@
 using CustomerPortal.Identity.Data;
+using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -22,13 +23,13 @@ public sealed class PruningOptions
 /// </summary>
 public sealed class TokenPruning(
     IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, PortalDbContext db,
-    IOptions<PruningOptions> options, IOptions<Mail.MailOptions> mail, TimeProvider clock, ILogger<TokenPruning> logger)
+    IOptions<PruningOptions> options, IOptions<MailOptions> mail, TimeProvider clock, ILogger<TokenPruning> logger)
 {
     public async Task PruneAsync(CancellationToken cancellationToken = default)
     {
         var mailThreshold = clock.GetUtcNow() - mail.Value.Retention;
         var prunedMails = await db.OutboxMessages
-            .Where(m => (m.Status == Mail.OutboxStatus.Sent || m.Status == Mail.OutboxStatus.Failed) && m.CreatedAt < mailThreshold)
+            .Where(m => (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Failed) && m.CreatedAt < mailThreshold)
             .ExecuteDeleteAsync(cancellationToken);
         if (prunedMails > 0)
         {

@@ -2,7 +2,7 @@ using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Machines;
-using CustomerPortal.Identity.Mail;
+using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,8 @@ namespace CustomerPortal.Identity.Data;
 /// authorizations and tokens. Features depend on this type only; each database provider
 /// derives from it so that it can carry its own migrations (see <see cref="Sqlite.SqlitePortalDbContext"/>).
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, PortalRole, string>(options), IDataProtectionKeyContext
+public abstract class PortalDbContext(DbContextOptions options)
+    : IdentityDbContext<PortalUser, PortalRole, string>(options), IDataProtectionKeyContext, IMailOutboxContext
 {
     /// <summary>ASP.NET Core Data Protection keys, shared by every node: cookies, antiforgery tokens and links work on all of them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -38,7 +39,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
 
-        // Each feature configures its own entities (IEntityTypeConfiguration beside the entity).
+        // Each feature configures its own entities (IEntityTypeConfiguration beside the entity);
+        // the mail outbox is shared with the support app and mapped by ServiceDefaults.
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.MapMailOutbox();
     }
 }

@@ -1,12 +1,13 @@
 using CustomerPortal.Identity.Data;
+using CustomerPortal.ServiceDefaults.Mail;
 
 namespace CustomerPortal.Identity.Mail;
 
 /// <summary>
-/// Queues an email in the caller's unit of work: it becomes visible to the delivery worker only
-/// when the caller's SaveChanges (and transaction) commits the change that caused it.
+/// Renders one of the theme's email templates and queues it in the caller's unit of work (see
+/// <see cref="MailQueue"/>): it is delivered only once the change that caused it is committed.
 /// </summary>
-public sealed class MailOutbox(PortalDbContext db, MailComposer composer, TimeProvider clock, MailSignal signal)
+public sealed class MailOutbox(MailComposer composer, MailQueue queue)
 {
     public OutboxMessage Enqueue(string template, PortalUser user, IReadOnlyDictionary<string, object?> model) =>
         Enqueue(template, user.Email!, user.Locale, model, user.Id);
@@ -14,39 +15,6 @@ public sealed class MailOutbox(PortalDbContext db, MailComposer composer, TimePr
     public OutboxMessage Enqueue(string template, string recipient, string language, IReadOnlyDictionary<string, object?> model, string? userId = null)
     {
         var mail = composer.Compose(template, language, model);
-        var now = clock.GetUtcNow();
-        var message = new OutboxMessage
-        {
-            Id = Guid.NewGuid(),
-            Template = template,
-            UserId = userId,
-            Recipient = recipient,
-            Subject = mail.Subject,
-            HtmlBody = mail.HtmlBody,
-            TextBody = mail.TextBody,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        };
-        db.OutboxMessages.Add(message);
-        signal.Notify();
-        return message;
+        return queue.Add(template, recipient, mail.Subject, mail.TextBody, mail.HtmlBody, userId);
     }
-}
-
-/// <summary>Wakes the delivery worker early; it also polls, so a missed signal only delays.</summary>
-public sealed class MailSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try { _signal.Release(); } catch (SemaphoreFullException) { }
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
 }

@@ -1,12 +1,12 @@
 using CustomerPortal.Identity.Data;
 using CustomerPortal.ServiceDefaults.Hosting;
 using CustomerPortal.ServiceDefaults.Mail;
-using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Identity.Mail;
 
 public static class MailSetup
 {
+    /// <summary>The shared outbox (ServiceDefaults' <see cref="MailOutboxSetup"/>) over the IdP's database, with the theme's templates.</summary>
     public static IServiceCollection AddPortalMail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         if (!environment.IsDevelopment()
@@ -19,23 +19,11 @@ public static class MailSetup
                 $"Set '{MailOptions.Section}:Smtp:Host' (and its port, security and login) to send mail, or '{MailOptions.Section}:PickupFolder' " +
                 "to have every mail written as a file into that folder. Outside Development one of them is required.");
         }
-        services.AddOptions<MailOptions>()
-            .Bind(configuration.GetSection(MailOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddMailOutbox<PortalDbContext>(configuration,
+            dataFolder: provider => provider.GetRequiredService<DataFolder>().Path,
+            logLinks: environment.IsDevelopment());
         services.AddSingleton<MailComposer>();
-        services.AddSingleton<MailSignal>();
         services.AddScoped<MailOutbox>();
-        services.AddScoped<MailDelivery>();
-        services.AddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<MailOptions>>().Value;
-            return MailTransports.Create(options.Smtp,
-                options.PickupFolder ?? Path.Combine(provider.GetRequiredService<DataFolder>().Path, "mail"),
-                provider.GetRequiredService<ILoggerFactory>(),
-                logLinks: provider.GetRequiredService<IHostEnvironment>().IsDevelopment());
-        });
-        services.AddHostedService<MailDeliveryWorker>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Mail;
+using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Identity.Observability;

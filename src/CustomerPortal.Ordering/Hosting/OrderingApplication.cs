@@ -1,3 +1,4 @@
+using CustomerPortal.AppShell;
 using CustomerPortal.Ordering.Addresses;
 using CustomerPortal.Ordering.Cart;
 using CustomerPortal.Ordering.Catalog;
@@ -38,6 +39,7 @@ public static class OrderingApplication
         services.AddHttpClient<AddressBookClient>((provider, client) =>
             client.BaseAddress = new Uri(provider.GetRequiredService<PortalSignInOptions>().Authority.TrimEnd('/') + "/"));
 
+        services.AddAppShell(nameKey: "ordering.name", accessDeniedTitleKey: "ordering.denied.title");
         services.AddRazorPages(options =>
         {
             // Feature folders at the project root. Signing in is required everywhere; ordering

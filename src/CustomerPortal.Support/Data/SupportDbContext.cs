@@ -1,15 +1,17 @@
 using CustomerPortal.ServiceDefaults.Hosting;
+using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Support.Inquiries;
-using CustomerPortal.Support.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Support.Data;
 
-/// <summary>The support app's own database (SQLite): inquiries and their mails.</summary>
-public abstract class SupportDbContext(DbContextOptions options) : RelyingAppDbContext(options)
+/// <summary>The support app's own database (SQLite, or PostgreSQL for several nodes): inquiries and their mails.</summary>
+public abstract class SupportDbContext(DbContextOptions options) : RelyingAppDbContext(options), IMailOutboxContext
 {
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
-    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+
+    /// <summary>The shared mail outbox (the IdP's algorithm), in the table the support app has always had.</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -40,12 +42,6 @@ public abstract class SupportDbContext(DbContextOptions options) : RelyingAppDbC
             message.Property(m => m.AuthorName).HasMaxLength(200);
             message.Property(m => m.Body).HasMaxLength(InquiryInput.DetailsMaxLength);
         });
-        modelBuilder.Entity<OutgoingMail>(entity =>
-        {
-            entity.HasKey(m => m.Id);
-            entity.Property(m => m.To).HasMaxLength(256);
-            entity.Property(m => m.Subject).HasMaxLength(300);
-            entity.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
-        });
+        modelBuilder.MapMailOutbox(table: "OutgoingMails");
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CustomerPortal.AppShell;
 using CustomerPortal.ServiceDefaults.Hosting;
 using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Support.Data;
@@ -24,21 +26,24 @@ public static class SupportApplication
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(PortalRoles.Staff));
 
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section));
-        services.AddOptions<SupportMailOptions>().Bind(configuration.GetSection(SupportMailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SupportContent>();
         services.AddScoped<SupportMails>();
         services.AddScoped<InquiryDesk>();
-        services.AddSingleton(provider =>
-        {
-            var mail = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SupportMailOptions>>().Value;
-            return MailTransports.Create(mail.Smtp,
-                mail.PickupFolder is { Length: > 0 } folder
-                    ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
-                    : Path.Combine(AppDataFolder.Resolve(configuration, builder.Environment), "mail"),
-                provider.GetRequiredService<ILoggerFactory>());
-        });
-        services.AddHostedService<MailDeliveryWorker>();
+        // The IdP's outbox over the support database, with the same Mail:* keys; these defaults
+        // are the support app's own from before it shared the outbox.
+        services.AddMailOutbox<SupportDbContext>(configuration,
+            dataFolder: _ => AppDataFolder.Resolve(configuration, builder.Environment),
+            defaults: mail =>
+            {
+                mail.From = "support@customer-portal.localhost";
+                mail.PollInterval = TimeSpan.FromSeconds(2);
+                mail.RetryDelay = TimeSpan.FromSeconds(15);
+            });
+        // The sender's name is the portal's (in Japanese) unless Mail:FromName says otherwise.
+        services.AddOptions<MailOptions>().PostConfigure<MessageBundle>((mail, messages) =>
+            mail.FromName ??= messages.Get(CultureInfo.GetCultureInfo(MessageBundle.DefaultLanguage), MessageBundle.PortalNameKey));
 
+        services.AddAppShell(nameKey: "support.name");
         services.AddRazorPages(options =>
         {
             // Feature folders at the project root; every signed-in customer may write to support,

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CustomerPortal.Support.Data;
+using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Support.Inquiries;
 using CustomerPortal.Support.Shared;
 
@@ -7,19 +7,21 @@ namespace CustomerPortal.Support.Mail;
 
 /// <summary>
 /// The support app's emails, in the language the customer wrote in, worded in the theme's
-/// message bundle. They are queued in the same unit of work as the change that causes them.
+/// message bundle, as plain text. They are queued in the same unit of work as the change that
+/// causes them, in the shared outbox (see <see cref="MailQueue"/>).
 /// </summary>
-public sealed class SupportMails(
-    SupportDbContext db, MessageBundle messages, SupportContent content,
-    Microsoft.Extensions.Options.IOptions<AppLinks> links, TimeProvider clock)
+public sealed class SupportMails(MailQueue queue, MessageBundle messages, SupportContent content, Microsoft.Extensions.Options.IOptions<AppLinks> links)
 {
+    public const string AcknowledgementTemplate = "inquiry-acknowledgement";
+    public const string ReplyNoticeTemplate = "inquiry-reply";
+
     /// <summary>お問い合わせを受け付けました: what was sent, and where to follow it.</summary>
     public void QueueAcknowledgement(Inquiry inquiry)
     {
         var culture = CultureInfo.GetCultureInfo(inquiry.Language);
         string T(string key, params object?[] arguments) => messages.Get(culture, key, arguments);
         var category = content.Category(inquiry.Category)?.Name(inquiry.Language) ?? inquiry.Category;
-        Queue(inquiry.Email, T("support.mail.ack.subject", T("portal.name"), inquiry.Number), string.Join("\n",
+        Queue(AcknowledgementTemplate, inquiry, T("support.mail.ack.subject", T("portal.name"), inquiry.Number), string.Join("\n",
             T("support.mail.greeting", inquiry.CustomerName),
             "",
             T("support.mail.ack.intro"),
@@ -40,7 +42,7 @@ public sealed class SupportMails(
     {
         var culture = CultureInfo.GetCultureInfo(inquiry.Language);
         string T(string key, params object?[] arguments) => messages.Get(culture, key, arguments);
-        Queue(inquiry.Email, T("support.mail.reply.subject", T("portal.name"), inquiry.Number), string.Join("\n",
+        Queue(ReplyNoticeTemplate, inquiry, T("support.mail.reply.subject", T("portal.name"), inquiry.Number), string.Join("\n",
             T("support.mail.greeting", inquiry.CustomerName),
             "",
             T("support.mail.reply.intro", inquiry.Subject),
@@ -50,9 +52,6 @@ public sealed class SupportMails(
             T("support.mail.footer", T("portal.name"))));
     }
 
-    private void Queue(string to, string subject, string body)
-    {
-        var now = clock.GetUtcNow().ToUniversalTime();
-        db.OutgoingMails.Add(new OutgoingMail { Id = Guid.NewGuid(), To = to, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now });
-    }
+    private void Queue(string template, Inquiry inquiry, string subject, string body) =>
+        queue.Add(template, inquiry.Email, subject, textBody: body, userId: inquiry.UserId);
 }

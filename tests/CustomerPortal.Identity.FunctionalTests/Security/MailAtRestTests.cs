@@ -1,7 +1,7 @@
 using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.FunctionalTests.Registration;
-using CustomerPortal.Identity.Mail;
+using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Mail;
+using CustomerPortal.ServiceDefaults.Mail;
 using CustomerPortal.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

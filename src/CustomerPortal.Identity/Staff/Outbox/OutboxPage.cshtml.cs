@@ -1,6 +1,6 @@
 using CustomerPortal.Identity.Audit;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Mail;
+using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,18 +1,19 @@
-using CustomerPortal.Identity.Data;
-using CustomerPortal.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace CustomerPortal.Identity.Mail;
+namespace CustomerPortal.ServiceDefaults.Mail;
 
 /// <summary>
 /// One pass over the outbox. Each message is claimed (Sending, with a lease) and committed
 /// before it goes to SMTP, then marked Sent. A failure puts it back with a growing delay. A
 /// message found still Sending after its lease may already have been delivered, so it is
-/// never resent blindly: it becomes Uncertain for staff to check and retry.
+/// never resent blindly: it becomes Uncertain for staff to check and retry. After
+/// <see cref="MailOptions.MaxAttempts"/> failures it is Failed. The same algorithm serves every
+/// part that sends mail, over the outbox of that part's own database.
 /// </summary>
-public sealed class MailDelivery(PortalDbContext db, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailDelivery> logger)
+public sealed class MailDelivery(
+    IMailOutboxContext db, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailDelivery> logger)
 {
     private const int BatchSize = 20;
 
@@ -89,7 +90,7 @@ public sealed class MailDelivery(PortalDbContext db, IMailTransport transport, I
     {
         var settings = options.Value;
         var giveUp = message.Attempts >= settings.MaxAttempts;
-        var delay = TimeSpan.FromTicks(Math.Min(settings.MaxRetryDelay.Ticks, settings.RetryDelay.Ticks * (1L << Math.Min(message.Attempts - 1, 20))));
+        var delay = settings.RetryDelayAfter(message.Attempts);
         var next = clock.GetUtcNow() + delay;
         var description = $"{error.GetType().Name}: {error.Message}";
         await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
@@ -123,7 +124,8 @@ public sealed class MailDelivery(PortalDbContext db, IMailTransport transport, I
             // The same Message-Id on every attempt lets receiving systems recognise a repeat.
             MessageId = $"{message.Id:n}@{settings.From.Split('@').Last()}",
             Subject = message.Subject,
-            Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody(),
+            // A plain-text mail (no HTML body) stays a single text/plain part.
+            Body = new BodyBuilder { HtmlBody = message.HtmlBody is { Length: > 0 } html ? html : null, TextBody = message.TextBody }.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(settings.FromName ?? "", settings.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));

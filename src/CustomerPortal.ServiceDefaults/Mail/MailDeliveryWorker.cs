@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CustomerPortal.Identity.Mail;
+namespace CustomerPortal.ServiceDefaults.Mail;
 
 /// <summary>Delivers the outbox in the background: at start-up, when woken by a new message, and on a timer.</summary>
 public sealed class MailDeliveryWorker(

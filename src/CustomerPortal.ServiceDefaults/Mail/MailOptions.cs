@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using CustomerPortal.ServiceDefaults.Mail;
 
-namespace CustomerPortal.Identity.Mail;
+namespace CustomerPortal.ServiceDefaults.Mail;
 
-/// <summary>Configuration section "Mail".</summary>
+/// <summary>
+/// Configuration section "Mail", with the same keys in every part that sends mail (the IdP and the
+/// support app); a part may change the defaults before the section is bound (see <see cref="MailOutboxSetup"/>).
+/// </summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";
@@ -11,7 +13,7 @@ public sealed class MailOptions
     [Required, EmailAddress]
     public string From { get; set; } = "no-reply@customer-portal.localhost";
 
-    /// <summary>Display name of the sender; by default the portal's name in the recipient's language.</summary>
+    /// <summary>Display name of the sender; none when unset (the support app sets the portal's name as its default).</summary>
     public string? FromName { get; set; }
 
     /// <summary>Without a host, mails are written as .eml files into <see cref="PickupFolder"/> instead.</summary>
@@ -36,7 +38,17 @@ public sealed class MailOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How long delivered and failed messages stay in the outbox (for the staff console) before they are deleted.</summary>
+    /// <summary>
+    /// How long to wait after the <paramref name="attempts"/>-th failed attempt: <see cref="RetryDelay"/>,
+    /// doubled each time, at most <see cref="MaxRetryDelay"/>.
+    /// </summary>
+    public TimeSpan RetryDelayAfter(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 20))));
+
+    /// <summary>
+    /// How long delivered and failed messages stay in the outbox (for the staff console) before the IdP's
+    /// pruning deletes them; the support app does not prune its outbox.
+    /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>How long one delivery may take before the message counts as abandoned.</summary>
