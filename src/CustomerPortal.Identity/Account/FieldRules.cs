@@ -27,28 +27,6 @@ public static class FieldRules
     /// <summary>A name's reading in full-width katakana (NFKC has turned half-width kana into it), with 長音, 中点 and spaces.</summary>
     public static bool IsKana(string value) => value.All(c => c is >= '\u30A1' and <= '\u30FA' or 'ー' or '・' or ' ' or '　');
 
-    /// <summary>Adds the message key for a missing or too long required field.</summary>
-    public static void Required(Dictionary<string, string> errors, string field, string? value, int maxLength)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            errors[field] = "register.error.required";
-        }
-        else if (value.Length > maxLength)
-        {
-            errors[field] = "register.error.tooLong";
-        }
-    }
-
-    /// <summary>Adds the message key for a too long optional field.</summary>
-    public static void Optional(Dictionary<string, string> errors, string field, string? value, int maxLength)
-    {
-        if (value is { Length: > 0 } && value.Length > maxLength)
-        {
-            errors[field] = "register.error.tooLong";
-        }
-    }
-
     /// <summary>"０３ー１２３４ー５６７８" → "03-1234-5678".</summary>
     public static string NormalizePhone(string? input) =>
         new(InputText.Normalize(input).Select(c => InputText.IsHyphen(c) ? '-' : c).Where(c => !char.IsWhiteSpace(c)).ToArray());
