@@ -70,9 +70,11 @@ public static class AccountSetup
 
         services.AddScoped<Addresses.AddressBook>();
         services.AddScoped<Preferences.ContactPreferences>();
+        services.AddScoped<EmailChangeMails>();
         services.AddScoped<EmailChange>();
         services.AddScoped<CurrentPasswordCheck>();
         services.AddSingleton<CurrentPasswordThrottle>();
+        services.AddScoped<Passwords.PasswordMails>();
         services.AddScoped<Passwords.PasswordChanges>();
         services.AddScoped<GrantRevocation>();
         services.AddScoped<ConnectedApps>();

@@ -1,6 +1,5 @@
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Mail;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerPortal.Identity.Account;
@@ -14,7 +13,7 @@ public enum EmailChangeRequest { Sent, WrongPassword, LockedOut, Throttled, Inva
 /// security since (see <see cref="ActivationLinks.IssueEmailChange"/>).
 /// </summary>
 public sealed class EmailChange(
-    PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, MailOutbox outbox, LinkAddress addresses,
+    PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, EmailChangeMails mails,
     CurrentPasswordCheck currentPassword, Audit.AuditLog audit, ILogger<EmailChange> logger)
 {
     public async Task<EmailChangeRequest> RequestAsync(PortalUser user, string newEmail, string? password)
@@ -43,17 +42,8 @@ public sealed class EmailChange(
         await links.WithdrawAsync(user.Id, LinkPurpose.ChangeEmail);
         user.PendingEmail = newEmail;
         var token = links.IssueEmailChange(user, newEmail);
-        outbox.Enqueue("email-change-verify", newEmail, user.Locale, new Dictionary<string, object?>
-        {
-            ["name"] = user.DisplayName,
-            ["link"] = addresses.For($"account/confirm-email?token={token}", user.Locale),
-            ["new_email"] = newEmail,
-        }, user.Id);
-        outbox.Enqueue("email-change-notice", user, new Dictionary<string, object?>
-        {
-            ["name"] = user.DisplayName,
-            ["new_email"] = newEmail,
-        });
+        mails.VerifyNewAddress(user, newEmail, token);
+        mails.Notice(user, newEmail);
         await users.UpdateAsync(user);
         return EmailChangeRequest.Sent;
     }

@@ -2,7 +2,6 @@ using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Preferences;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Machines;
-using CustomerPortal.Identity.Registration;
 using CustomerPortal.Identity.Theming;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +50,7 @@ public sealed class SettingsModel(
     [BindProperty]
     public bool NewsByPhone { get; set; }
 
-    public Dictionary<string, string> Errors { get; private set; } = [];
+    public FieldErrors Errors { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -67,7 +66,7 @@ public sealed class SettingsModel(
         await LoadAsync();
         Profile.Normalize();
         Errors = Profile.Validate();
-        if (Errors.Count > 0)
+        if (!Errors.IsEmpty)
         {
             Edit = "profile";
             return Page();
@@ -93,19 +92,19 @@ public sealed class SettingsModel(
             case EmailChangeRequest.Sent:
                 return Done("email");
             case EmailChangeRequest.WrongPassword:
-                Errors["CurrentPassword"] = "settings.error.currentPassword";
+                Errors.Add(nameof(CurrentPassword), "settings.error.currentPassword");
                 break;
             case EmailChangeRequest.LockedOut:
-                Errors["CurrentPassword"] = "settings.error.currentPasswordLocked";
+                Errors.Add(nameof(CurrentPassword), "settings.error.currentPasswordLocked");
                 break;
             case EmailChangeRequest.Throttled:
-                Errors["CurrentPassword"] = "error.throttled";
+                Errors.Add(nameof(CurrentPassword), "error.throttled");
                 break;
             case EmailChangeRequest.SameAddress:
-                Errors["NewEmail"] = "settings.error.sameEmail";
+                Errors.Add(nameof(NewEmail), "settings.error.sameEmail");
                 break;
             default:
-                Errors["NewEmail"] = "register.error.email";
+                Errors.Add(nameof(NewEmail), "register.error.email");
                 break;
         }
         NewEmail = email;
@@ -125,10 +124,10 @@ public sealed class SettingsModel(
             case MachineChange.Added:
                 return Done("machines");
             case MachineChange.AlreadyListed:
-                Errors["Serial"] = "settings.error.machineListed";
+                Errors.Add(nameof(Serial), "settings.error.machineListed");
                 break;
             default:
-                Errors["Serial"] = "register.error.serial";
+                Errors.Add(nameof(Serial), "register.error.serial");
                 break;
         }
         Edit = "machines";
@@ -164,72 +163,5 @@ public sealed class SettingsModel(
         Machines = await machines.ListAsync(Account.Id);
         Addresses = await addressBook.ListAsync(Account.Id);
         PreferenceHistory = await preferences.HistoryAsync(Account.Id);
-    }
-
-    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var key) ? key : null;
-
-    /// <summary>The editable user info (ユーザー情報).</summary>
-    public sealed class ProfileInput
-    {
-        public string? FamilyName { get; set; }
-        public string? GivenName { get; set; }
-        public string? FamilyNameKana { get; set; }
-        public string? GivenNameKana { get; set; }
-        public string? CompanyName { get; set; }
-        public string? Department { get; set; }
-        public string? Phone { get; set; }
-        public string? Language { get; set; }
-
-        public static ProfileInput From(PortalUser user) => new()
-        {
-            FamilyName = user.FamilyName,
-            GivenName = user.GivenName,
-            FamilyNameKana = user.FamilyNameKana,
-            GivenNameKana = user.GivenNameKana,
-            CompanyName = user.CompanyName,
-            Department = user.Department,
-            Phone = user.PhoneNumber,
-            Language = user.Locale,
-        };
-
-        public void Normalize()
-        {
-            FamilyName = InputText.Normalize(FamilyName);
-            GivenName = InputText.Normalize(GivenName);
-            FamilyNameKana = InputText.Normalize(FamilyNameKana);
-            GivenNameKana = InputText.Normalize(GivenNameKana);
-            CompanyName = InputText.Normalize(CompanyName);
-            Department = InputText.Normalize(Department);
-            Phone = FieldRules.NormalizePhone(Phone);
-            Language = InputText.Normalize(Language);
-        }
-
-        /// <summary>The same rules as the registration form, through it, so the two never disagree.</summary>
-        public Dictionary<string, string> Validate()
-        {
-            var asRegistration = new RegistrationForm
-            {
-                FamilyName = FamilyName, GivenName = GivenName, FamilyNameKana = FamilyNameKana, GivenNameKana = GivenNameKana,
-                CompanyName = CompanyName, Department = Department, Phone = Phone, Language = Language,
-            };
-            var relevant = new[]
-            {
-                nameof(FamilyName), nameof(GivenName), nameof(FamilyNameKana), nameof(GivenNameKana),
-                nameof(CompanyName), nameof(Department), nameof(Phone), nameof(Language),
-            };
-            return asRegistration.Validate().Where(e => relevant.Contains(e.Key)).ToDictionary();
-        }
-
-        public void CopyTo(PortalUser user)
-        {
-            user.FamilyName = FamilyName!;
-            user.GivenName = GivenName!;
-            user.FamilyNameKana = string.IsNullOrEmpty(FamilyNameKana) ? null : FamilyNameKana;
-            user.GivenNameKana = string.IsNullOrEmpty(GivenNameKana) ? null : GivenNameKana;
-            user.CompanyName = CompanyName!;
-            user.Department = Department ?? "";
-            user.PhoneNumber = Phone;
-            user.Locale = Language!;
-        }
     }
 }

@@ -1,6 +1,5 @@
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Machines;
-using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Registration;
 using CustomerPortal.Identity.Theming;
 using Microsoft.AspNetCore.Identity;
@@ -20,9 +19,8 @@ public sealed class AccountLifecycle(
     PortalDbContext db,
     UserManager<PortalUser> users,
     ActivationLinks links,
-    MailOutbox outbox,
+    ActivationMails mails,
     DeviceRegistry devices,
-    LinkAddress addresses,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
     Audit.AuditLog audit,
@@ -59,7 +57,7 @@ public sealed class AccountLifecycle(
         user.ReviewedAt = clock.GetUtcNow();
         user.ReviewedBy = reviewer;
         Succeeded(await users.UpdateAsync(user));
-        outbox.Enqueue("registration-rejected", user, new Dictionary<string, object?> { ["name"] = user.DisplayName, ["reason"] = reason });
+        mails.Rejected(user, reason);
         audit.Add(Audit.AuditEventType.Rejected, user.Id, user.Email, reviewer);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -143,11 +141,7 @@ public sealed class AccountLifecycle(
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.FirstSignInAt, clock.GetUtcNow()));
         if (updated == 1)
         {
-            outbox.Enqueue("activation-complete", user, new Dictionary<string, object?>
-            {
-                ["name"] = user.DisplayName,
-                ["sign_in_url"] = addresses.For("account/login", user.Locale),
-            });
+            mails.ActivationComplete(user);
             await db.SaveChangesAsync();
         }
         await transaction.CommitAsync();
@@ -214,27 +208,9 @@ public sealed class AccountLifecycle(
         audit.Add(Audit.AuditEventType.Approved, user.Id, user.Email, $"{reviewer}: {string.Join(", ", grantedRoles)}");
     }
 
-    private void SendVerifyEmailLink(PortalUser user)
-    {
-        var token = links.Issue(user, LinkPurpose.VerifyEmail);
-        outbox.Enqueue("verify-email", user, new Dictionary<string, object?>
-        {
-            ["name"] = user.DisplayName,
-            ["link"] = addresses.For($"account/verify-email?token={token}", user.Locale),
-            ["hours"] = (int)options.Value.VerifyEmailLinkLifetime.TotalHours,
-        });
-    }
+    private void SendVerifyEmailLink(PortalUser user) => mails.VerifyEmail(user, links.Issue(user, LinkPurpose.VerifyEmail));
 
-    private void SendSetPasswordLink(PortalUser user)
-    {
-        var token = links.Issue(user, LinkPurpose.SetPassword);
-        outbox.Enqueue("set-password", user, new Dictionary<string, object?>
-        {
-            ["name"] = user.DisplayName,
-            ["link"] = addresses.For($"account/set-password?token={token}", user.Locale),
-            ["hours"] = (int)options.Value.SetPasswordLinkLifetime.TotalHours,
-        });
-    }
+    private void SendSetPasswordLink(PortalUser user) => mails.SetPassword(user, links.Issue(user, LinkPurpose.SetPassword));
 
     private static void Succeeded(IdentityResult result)
     {

@@ -18,7 +18,9 @@ public static class ActivationSetup
         services.AddScoped<ActivationLinks>();
         services.AddScoped<LinkAddress>();
         services.AddScoped<DeviceRegistry>();
+        services.AddScoped<ActivationMails>();
         services.AddScoped<AccountLifecycle>();
+        services.AddScoped<Registration.RegistrationMails>();
         services.AddScoped<Registration.Registrations>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Theming;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ public sealed class RegisterModel(Registrations registrations) : PageModel
     [BindProperty]
     public RegistrationForm Input { get; set; } = new();
 
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+    public FieldErrors Errors { get; private set; } = new();
     public string? FormErrorKey { get; private set; }
 
     public void OnGet()
@@ -29,7 +30,7 @@ public sealed class RegisterModel(Registrations registrations) : PageModel
     {
         Input.Normalize();
         Errors = Input.Validate();
-        if (Errors.Count > 0)
+        if (!Errors.IsEmpty)
         {
             FormErrorKey = "register.error.summary";
             return Page();
@@ -41,6 +42,4 @@ public sealed class RegisterModel(Registrations registrations) : PageModel
         }
         return RedirectToPage("/Registration/Registered");
     }
-
-    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var key) ? key : null;
 }

@@ -52,82 +52,27 @@ public sealed class RegistrationForm
     }
 
     /// <summary>Field name → message key, for each field that is wrong. Empty when the form is valid.</summary>
-    public Dictionary<string, string> Validate()
+    public FieldErrors Validate()
     {
-        var errors = new Dictionary<string, string>();
-        FieldRules.Required(errors, nameof(CompanyName), CompanyName, 200);
-        FieldRules.Optional(errors, nameof(Department), Department, 200);
-        FieldRules.Required(errors, nameof(FamilyName), FamilyName, 100);
-        FieldRules.Required(errors, nameof(GivenName), GivenName, 100);
-        Kana(errors, nameof(FamilyNameKana), FamilyNameKana);
-        Kana(errors, nameof(GivenNameKana), GivenNameKana);
-
-        if (string.IsNullOrEmpty(Email))
-        {
-            errors[nameof(Email)] = "register.error.required";
-        }
-        else if (!FieldRules.IsEmail(Email))
-        {
-            errors[nameof(Email)] = "register.error.email";
-        }
-
-        if (string.IsNullOrEmpty(Phone))
-        {
-            errors[nameof(Phone)] = "register.error.required";
-        }
-        else if (!FieldRules.IsPhone(Phone))
-        {
-            errors[nameof(Phone)] = "register.error.phone";
-        }
-
-        if (string.IsNullOrEmpty(PostalCode))
-        {
-            errors[nameof(PostalCode)] = "register.error.required";
-        }
-        else if (!FieldRules.IsPostalCode(PostalCode))
-        {
-            errors[nameof(PostalCode)] = "register.error.postalCode";
-        }
-
-        if (!Prefectures.IsCode(Prefecture))
-        {
-            errors[nameof(Prefecture)] = "register.error.prefecture";
-        }
-        FieldRules.Required(errors, nameof(City), City, 200);
-        FieldRules.Required(errors, nameof(Street), Street, 200);
-        FieldRules.Optional(errors, nameof(Building), Building, 200);
-
-        if (!string.IsNullOrEmpty(Serial) && !SerialNumber.IsValid(Serial))
-        {
-            errors[nameof(Serial)] = "register.error.serial";
-        }
-        if (Roles.Count == 0 || Roles.Any(role => !PortalRoles.Customer.Contains(role)))
-        {
-            errors[nameof(Roles)] = "register.error.roles";
-        }
-        if (Language is not ("ja" or "en"))
-        {
-            errors[nameof(Language)] = "register.error.language";
-        }
-        if (!AcceptTerms)
-        {
-            errors[nameof(AcceptTerms)] = "register.error.terms";
-        }
+        var errors = new FieldErrors();
+        errors.Required(nameof(CompanyName), CompanyName, FieldRules.LineLength);
+        errors.Optional(nameof(Department), Department, FieldRules.LineLength);
+        errors.Required(nameof(FamilyName), FamilyName, FieldRules.NameLength);
+        errors.Required(nameof(GivenName), GivenName, FieldRules.NameLength);
+        errors.Kana(nameof(FamilyNameKana), FamilyNameKana);
+        errors.Kana(nameof(GivenNameKana), GivenNameKana);
+        errors.Email(nameof(Email), Email);
+        errors.Phone(nameof(Phone), Phone, required: true);
+        errors.PostalCode(nameof(PostalCode), PostalCode);
+        errors.Prefecture(nameof(Prefecture), Prefecture);
+        errors.Required(nameof(City), City, FieldRules.LineLength);
+        errors.Required(nameof(Street), Street, FieldRules.LineLength);
+        errors.Optional(nameof(Building), Building, FieldRules.LineLength);
+        errors.Check(nameof(Serial), string.IsNullOrEmpty(Serial) || SerialNumber.IsValid(Serial), "register.error.serial");
+        errors.Check(nameof(Roles), Roles.Count > 0 && Roles.All(PortalRoles.Customer.Contains), "register.error.roles");
+        errors.Language(nameof(Language), Language);
+        errors.Check(nameof(AcceptTerms), AcceptTerms, "register.error.terms");
         return errors;
-    }
-
-
-    /// <summary>Kana readings are optional; when given, full-width katakana (NFKC turned half-width into it).</summary>
-    private static void Kana(Dictionary<string, string> errors, string field, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-        if (value.Length > 100 || !value.All(c => c is >= '\u30A1' and <= '\u30FA' or 'ー' or '・' or ' ' or '　'))
-        {
-            errors[field] = "register.error.kana";
-        }
     }
 }
 

@@ -1,9 +1,6 @@
-using System.Globalization;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Machines;
-using CustomerPortal.Identity.Mail;
-using CustomerPortal.Identity.Theming;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,10 +18,8 @@ public sealed class Registrations(
     PortalDbContext db,
     UserManager<PortalUser> users,
     AccountLifecycle lifecycle,
-    MailOutbox outbox,
+    RegistrationMails mails,
     DeviceRegistry devices,
-    LinkAddress addresses,
-    MessageBundle messages,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
     Account.Preferences.ContactPreferences preferences,
@@ -45,19 +40,7 @@ public sealed class Registrations(
         if (await users.FindByEmailAsync(form.Email!) is { } existing)
         {
             // Same page for the registrant; the owner of the address learns that someone tried.
-            outbox.Enqueue("already-registered", existing, new Dictionary<string, object?>
-            {
-                ["name"] = existing.DisplayName,
-                ["sign_in_url"] = addresses.For("account/login", existing.Locale),
-                // What the owner can do depends on where the earlier registration stands.
-                ["stage"] = existing.Status switch
-                {
-                    AccountStatus.PendingReview => "review",
-                    AccountStatus.Rejected => "rejected",
-                    _ when AccountLifecycle.PendingStep(existing) is not null => "activation",
-                    _ => "active",
-                },
-            });
+            mails.AlreadyRegistered(existing);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             logger.LogInformation("Registration for an address already registered; notice queued");
@@ -74,7 +57,7 @@ public sealed class Registrations(
         // The consent given (or not) at registration is the first entry of the preference record.
         preferences.Set(user, form.ProductNewsByEmail, form.ProductNewsByPhone,
             Account.Preferences.ContactPreferences.RegistrationChannel, recordUnchanged: true);
-        outbox.Enqueue("registration-received", user, Describe(user));
+        mails.Received(user);
         audit.Add(Audit.AuditEventType.Registered, user.Id, user.Email, $"serial check: {user.SerialCheck}");
         if (!options.Value.RequireApproval)
         {
@@ -115,36 +98,6 @@ public sealed class Registrations(
         Status = AccountStatus.PendingReview,
         RequestedRoles = [.. form.Roles.Select(role => new RequestedRole { Role = role })],
     };
-
-    /// <summary>What was entered, in the registrant's language, for the first email. Never a password.</summary>
-    private Dictionary<string, object?> Describe(PortalUser user)
-    {
-        var culture = CultureInfo.GetCultureInfo(user.Locale);
-        string Text(string key) => messages.Get(culture, key);
-        return new Dictionary<string, object?>
-        {
-            ["name"] = user.DisplayName,
-            ["company"] = user.CompanyName,
-            ["department"] = user.Department,
-            ["family_name_kana"] = user.FamilyNameKana,
-            ["given_name_kana"] = user.GivenNameKana,
-            ["email"] = user.Email,
-            ["phone"] = user.PhoneNumber,
-            ["postal_code"] = user.Address.PostalCode,
-            ["prefecture"] = Text($"prefecture.{user.Address.Prefecture}"),
-            ["city"] = user.Address.City,
-            ["street"] = user.Address.Street,
-            ["building"] = user.Address.Building,
-            ["serial"] = user.RegisteredSerial,
-            ["roles"] = user.RequestedRoles.Select(r => Text($"role.{r.Role}.label")).ToList(),
-            ["language"] = Text($"language.{user.Locale}"),
-            ["news_by_email"] = Text(user.ProductNewsByEmail ? "common.yes" : "common.no"),
-            ["news_by_phone"] = Text(user.ProductNewsByPhone ? "common.yes" : "common.no"),
-            ["business_days"] = options.Value.ReviewBusinessDays,
-            // Without staff review (Registration:RequireApproval false) the next mail follows at once.
-            ["review"] = options.Value.RequireApproval,
-        };
-    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -2,7 +2,7 @@ using CustomerPortal.Identity.Account;
 
 namespace CustomerPortal.UnitTests.Account;
 
-/// <summary>The rules registration, account settings and the address book share for phone, postal code and email.</summary>
+/// <summary>The rules registration, account settings and the address book share for phone, postal code, email and kana.</summary>
 public sealed class FieldRulesTests
 {
     [Theory]
@@ -56,5 +56,18 @@ public sealed class FieldRulesTests
     public void IsEmail_RefusesAnAddressLongerThanTheColumn()
     {
         Assert.False(FieldRules.IsEmail(new string('a', 250) + "@example.com"));
+    }
+
+    [Theory]
+    [InlineData("ヤマダ", true)]
+    [InlineData("ヤマダ タロウ", true)]
+    [InlineData("ヤマダ・タロウ", true)]
+    [InlineData("ヴァン", true)]
+    [InlineData("やまだ", false)] // hiragana
+    [InlineData("ﾔﾏﾀﾞ", false)]   // half-width: normalisation turns it into full-width first
+    [InlineData("山田", false)]
+    public void IsKana_TakesFullWidthKatakanaOnly(string value, bool expected)
+    {
+        Assert.Equal(expected, FieldRules.IsKana(value));
     }
 }

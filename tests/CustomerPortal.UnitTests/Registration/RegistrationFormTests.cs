@@ -29,7 +29,7 @@ public sealed class RegistrationFormTests
     {
         var form = Valid();
         form.Normalize();
-        Assert.Empty(form.Validate());
+        Assert.Empty(form.Validate().ByField);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class RegistrationFormTests
 
         form.Normalize();
 
-        Assert.Empty(form.Validate());
+        Assert.Empty(form.Validate().ByField);
         Assert.Equal(("taro@example.co.jp", "03-1234-5678", "100-8111", "ヤマダ", "1234567"),
             (form.Email, form.Phone, form.PostalCode, form.FamilyNameKana, form.Serial));
     }
@@ -80,7 +80,7 @@ public sealed class RegistrationFormTests
             [nameof(form.Roles)] = "register.error.roles",
             [nameof(form.Language)] = "register.error.language",
             [nameof(form.AcceptTerms)] = "register.error.terms",
-        }, errors);
+        }, errors.ByField);
     }
 
     [Fact]
@@ -90,6 +90,6 @@ public sealed class RegistrationFormTests
         form.Serial = "";
         form.Roles = [];
 
-        Assert.Equal(["Roles"], form.Validate().Keys);
+        Assert.Equal(["Roles"], form.Validate().ByField.Keys);
     }
 }

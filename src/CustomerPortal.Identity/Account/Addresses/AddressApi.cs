@@ -105,10 +105,10 @@ public static class AddressApi
         }
         input.Normalize();
         var errors = input.Validate();
-        return errors.Count == 0
+        return errors.IsEmpty
             ? (input, null)
             : (null, Results.ValidationProblem(
-                errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { messages[e.Value] }),
+                errors.ByField.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { messages[e.Value] }),
                 title: messages["register.error.summary"]));
     }
 }

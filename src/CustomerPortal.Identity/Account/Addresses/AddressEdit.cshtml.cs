@@ -12,7 +12,7 @@ public sealed class AddressEditModel(AddressBook book, UserManager<PortalUser> u
     public AddressInput Input { get; set; } = new();
 
     public Guid? Id { get; private set; }
-    public Dictionary<string, string> Errors { get; private set; } = [];
+    public FieldErrors Errors { get; private set; } = new();
     public string? FormErrorKey { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
@@ -34,7 +34,7 @@ public sealed class AddressEditModel(AddressBook book, UserManager<PortalUser> u
         Id = id;
         Input.Normalize();
         Errors = Input.Validate();
-        if (Errors.Count > 0)
+        if (!Errors.IsEmpty)
         {
             FormErrorKey = "register.error.summary";
             return Page();
@@ -51,6 +51,4 @@ public sealed class AddressEditModel(AddressBook book, UserManager<PortalUser> u
         }
         return Redirect("/account/settings?saved=address#addresses");
     }
-
-    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var key) ? key : null;
 }

@@ -1,5 +1,3 @@
-using CustomerPortal.Identity.Registration;
-
 namespace CustomerPortal.Identity.Account.Addresses;
 
 /// <summary>An address book entry as a person types it on the page or an app sends it to the API.</summary>
@@ -34,34 +32,21 @@ public sealed class AddressInput
         Phone = FieldRules.NormalizePhone(Phone);
     }
 
-    /// <summary>Field name → message key for each invalid field (the same keys as registration).</summary>
-    public Dictionary<string, string> Validate()
+    /// <summary>Field name → message key for each invalid field (the same checks and keys as registration).</summary>
+    public FieldErrors Validate()
     {
-        var errors = new Dictionary<string, string>();
-        FieldRules.Required(errors, nameof(Label), Label, 100);
-        FieldRules.Optional(errors, nameof(Purpose), Purpose, 100);
-        if (string.IsNullOrEmpty(PostalCode))
-        {
-            errors[nameof(PostalCode)] = "register.error.required";
-        }
-        else if (!FieldRules.IsPostalCode(PostalCode))
-        {
-            errors[nameof(PostalCode)] = "register.error.postalCode";
-        }
-        if (!Prefectures.IsCode(Prefecture))
-        {
-            errors[nameof(Prefecture)] = "register.error.prefecture";
-        }
-        FieldRules.Required(errors, nameof(City), City, 200);
-        FieldRules.Required(errors, nameof(Street), Street, 200);
-        FieldRules.Optional(errors, nameof(Building), Building, 200);
-        FieldRules.Optional(errors, nameof(Company), Company, 200);
-        FieldRules.Optional(errors, nameof(Department), Department, 200);
-        FieldRules.Optional(errors, nameof(Recipient), Recipient, 200);
-        if (!string.IsNullOrEmpty(Phone) && !FieldRules.IsPhone(Phone))
-        {
-            errors[nameof(Phone)] = "register.error.phone";
-        }
+        var errors = new FieldErrors();
+        errors.Required(nameof(Label), Label, FieldRules.NameLength);
+        errors.Optional(nameof(Purpose), Purpose, FieldRules.NameLength);
+        errors.PostalCode(nameof(PostalCode), PostalCode);
+        errors.Prefecture(nameof(Prefecture), Prefecture);
+        errors.Required(nameof(City), City, FieldRules.LineLength);
+        errors.Required(nameof(Street), Street, FieldRules.LineLength);
+        errors.Optional(nameof(Building), Building, FieldRules.LineLength);
+        errors.Optional(nameof(Company), Company, FieldRules.LineLength);
+        errors.Optional(nameof(Department), Department, FieldRules.LineLength);
+        errors.Optional(nameof(Recipient), Recipient, FieldRules.LineLength);
+        errors.Phone(nameof(Phone), Phone, required: false);
         return errors;
     }
 

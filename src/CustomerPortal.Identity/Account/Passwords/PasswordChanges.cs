@@ -1,6 +1,5 @@
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
-using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -16,8 +15,7 @@ public sealed class PasswordChanges(
     PortalDbContext db,
     UserManager<PortalUser> users,
     ActivationLinks links,
-    MailOutbox outbox,
-    LinkAddress addresses,
+    PasswordMails mails,
     GrantRevocation grants,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
@@ -47,13 +45,7 @@ public sealed class PasswordChanges(
             logger.LogWarning("Reset link for {UserId} not sent: {Count} in the last hour", user.Id, recent);
             return;
         }
-        var token = links.Issue(user, LinkPurpose.ResetPassword);
-        outbox.Enqueue("password-reset", user, new Dictionary<string, object?>
-        {
-            ["name"] = user.DisplayName,
-            ["link"] = addresses.For($"account/reset-password?token={token}", user.Locale),
-            ["minutes"] = (int)options.Value.ResetPasswordLinkLifetime.TotalMinutes,
-        });
+        mails.ResetLink(user, links.Issue(user, LinkPurpose.ResetPassword));
         audit.Add(Audit.AuditEventType.PasswordResetRequested, user.Id, user.Email);
         await db.SaveChangesAsync();
     }
@@ -129,11 +121,7 @@ public sealed class PasswordChanges(
     {
         await grants.RevokeAllAsync(user.Id);
         await sessions.EndAllForUserAsync(user.Id, keepSessionId);
-        outbox.Enqueue("password-changed", user, new Dictionary<string, object?>
-        {
-            ["name"] = user.DisplayName,
-            ["reset_url"] = addresses.For("account/forgot-password", user.Locale),
-        });
+        mails.Changed(user);
         await db.SaveChangesAsync();
     }
 

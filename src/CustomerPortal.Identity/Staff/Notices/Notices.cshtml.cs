@@ -23,7 +23,7 @@ public sealed class NoticesModel(PortalDbContext db, NoticeBoard board, AuditLog
     [BindProperty]
     public NoticeInput Input { get; set; } = new();
 
-    public Dictionary<string, string> Errors { get; private set; } = [];
+    public FieldErrors Errors { get; private set; } = new();
 
     public async Task OnGetAsync()
     {
@@ -41,7 +41,7 @@ public sealed class NoticesModel(PortalDbContext db, NoticeBoard board, AuditLog
     public async Task<IActionResult> OnPostSaveAsync()
     {
         Errors = Input.Validate();
-        if (Errors.Count > 0)
+        if (!Errors.IsEmpty)
         {
             Notices = await board.AllAsync();
             return Page();
@@ -89,32 +89,20 @@ public sealed class NoticesModel(PortalDbContext db, NoticeBoard board, AuditLog
             Until = notice.PublishUntil?.ToOffset(Japan).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
         };
 
-        public Dictionary<string, string> Validate()
+        public FieldErrors Validate()
         {
-            var errors = new Dictionary<string, string>();
-            foreach (var (field, value, max) in new[]
-            {
-                (nameof(TitleJa), TitleJa, 200), (nameof(TitleEn), TitleEn, 200),
-                (nameof(BodyJa), BodyJa, 4000), (nameof(BodyEn), BodyEn, 4000),
-            })
-            {
-                var text = InputText.Normalize(value);
-                if (text.Length == 0)
-                {
-                    errors[field] = "register.error.required";
-                }
-                else if (text.Length > max)
-                {
-                    errors[field] = "register.error.tooLong";
-                }
-            }
+            var errors = new FieldErrors();
+            errors.Required(nameof(TitleJa), InputText.Normalize(TitleJa), 200);
+            errors.Required(nameof(TitleEn), InputText.Normalize(TitleEn), 200);
+            errors.Required(nameof(BodyJa), InputText.Normalize(BodyJa), 4000);
+            errors.Required(nameof(BodyEn), InputText.Normalize(BodyEn), 4000);
             if (Parse(From) is not { } from)
             {
-                errors[nameof(From)] = "staff.notices.error.date";
+                errors.Add(nameof(From), "staff.notices.error.date");
             }
-            else if (!string.IsNullOrEmpty(Until) && (Parse(Until) is not { } until || until <= from))
+            else
             {
-                errors[nameof(Until)] = "staff.notices.error.until";
+                errors.Check(nameof(Until), string.IsNullOrEmpty(Until) || Parse(Until) > from, "staff.notices.error.until");
             }
             return errors;
         }
