@@ -1,3 +1,4 @@
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -6,20 +7,25 @@ namespace CustomerPortal.ServiceDefaults.Mail;
 
 /// <summary>
 /// One pass over the outbox. Each message is claimed (Sending, with a lease) and committed
-/// before it goes to SMTP, then marked Sent. A failure puts it back with a growing delay. A
-/// message found still Sending after its lease may already have been delivered, so it is
-/// never resent blindly: it becomes Uncertain for staff to check and retry. After
-/// <see cref="MailOptions.MaxAttempts"/> failures it is Failed. The same algorithm serves every
+/// before it goes to SMTP, then marked Sent. A transient failure (connection refused, timeout,
+/// SMTP 4xx) puts it back with a growing delay until <see cref="MailOptions.GiveUpAfter"/> has
+/// passed since it was queued; a permanent rejection (SMTP 5xx for the recipient or the message)
+/// makes it Failed at once, with the server's reason for staff. A success after failures makes
+/// every waiting message due, so an outage ends for all of them within one pass. A message found
+/// still Sending after its lease may or may not have been delivered: it is sent again with the
+/// same Message-Id (at least once: a duplicate costs less than a missing activation mail) and
+/// keeps <see cref="OutboxMessage.WasUncertain"/> for staff. The same algorithm serves every
 /// part that sends mail, over the outbox of that part's own database.
 /// </summary>
 public sealed class MailDelivery(
-    IMailOutboxContext db, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailDelivery> logger)
+    IMailOutboxContext db, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, MailServerState server,
+    ILogger<MailDelivery> logger)
 {
     private const int BatchSize = 20;
 
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        await SetAsideAbandonedAsync(cancellationToken);
+        await RequeueAbandonedAsync(cancellationToken);
         var delivered = 0;
         foreach (var id in await DueIdsAsync(cancellationToken))
         {
@@ -84,35 +90,83 @@ public sealed class MailDelivery(
             .SetProperty(m => m.LeaseExpiresAt, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
         logger.LogInformation("Mail {MailId} ({Template}) delivered", message.Id, message.Template);
+
+        // The server is back (or this mail's trouble is over): whatever waits for its next attempt goes now,
+        // instead of each message waiting out its own back-off after the outage has ended.
+        if (server.RecordSuccess() || message.Attempts > 1)
+        {
+            var woken = await db.OutboxMessages
+                .Where(m => m.Status == OutboxStatus.Pending && m.Attempts > 0 && m.NextAttemptAt > now)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now), CancellationToken.None);
+            if (woken > 0)
+            {
+                logger.LogInformation("Delivery succeeded after failures; {Count} waiting mail(s) are tried now", woken);
+            }
+        }
     }
 
     private async Task RecordFailureAsync(OutboxMessage message, Exception error, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var giveUp = message.Attempts >= settings.MaxAttempts;
+        var now = clock.GetUtcNow();
+        var permanent = IsPermanent(error);
+        if (!permanent && !IsAboutTheRecipient(error))
+        {
+            server.RecordFailure();
+        }
+        var deadline = message.CreatedAt + settings.GiveUpAfter;
+        var giveUp = permanent || now >= deadline;
         var delay = settings.RetryDelayAfter(message.Attempts);
-        var next = clock.GetUtcNow() + delay;
-        var description = $"{error.GetType().Name}: {error.Message}";
+        var next = now + delay < deadline ? now + delay : deadline;
+        var description = Describe(error);
         await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
             .SetProperty(m => m.NextAttemptAt, next)
             .SetProperty(m => m.LeaseExpiresAt, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, description.Length > 1000 ? description[..1000] : description), CancellationToken.None);
         logger.LogWarning("Mail {MailId} ({Template}) attempt {Attempt} failed: {Error}; {Next}",
-            message.Id, message.Template, message.Attempts, error.GetType().Name, giveUp ? "giving up" : $"retrying in {delay}");
+            message.Id, message.Template, message.Attempts, error.GetType().Name,
+            permanent ? "rejected for good" : giveUp ? "giving up" : $"retrying in {next - now}");
     }
 
-    private async Task SetAsideAbandonedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The server refused the recipient or the message with a 5xx reply: trying again gives the same answer.
+    /// Everything else (connection refused, timeouts, broken connections, 4xx, a rejected sender or login,
+    /// which the operator can fix) is transient.
+    /// </summary>
+    public static bool IsPermanent(Exception error) =>
+        error is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted } command
+        && (int)command.StatusCode >= 500;
+
+    /// <summary>A 4xx about one recipient or message (mailbox full, greylisting): the server itself is up.</summary>
+    private static bool IsAboutTheRecipient(Exception error) =>
+        error is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted };
+
+    /// <summary>For staff: the server's reply code and reason when it answered, else the exception.</summary>
+    internal static string Describe(Exception error) => error is SmtpCommandException command
+        ? $"SMTP {(int)command.StatusCode}: {command.Message}"
+        : $"{error.GetType().Name}: {error.Message}";
+
+    /// <summary>
+    /// A message still Sending after its lease was cut off by a crash (or a stop) and may or may not have
+    /// reached the server. It is sent again, with the same Message-Id so that receiving systems can tell a
+    /// repeat, and marked for staff as having been uncertain.
+    /// </summary>
+    private async Task RequeueAbandonedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var abandoned = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now)
             .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Status, OutboxStatus.Uncertain)
-                .SetProperty(m => m.LastError, "The delivery was interrupted; the message may or may not have been sent."), cancellationToken);
+                .SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.NextAttemptAt, now)
+                .SetProperty(m => m.LeaseExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(m => m.WasUncertain, true)
+                .SetProperty(m => m.LastError, "The delivery was interrupted and may have arrived; sent again with the same Message-Id."),
+                cancellationToken);
         if (abandoned > 0)
         {
-            logger.LogWarning("{Count} mail(s) were interrupted during delivery and wait for a staff decision", abandoned);
+            logger.LogWarning("{Count} mail(s) were interrupted during delivery and are sent again with the same Message-Id", abandoned);
         }
     }
 

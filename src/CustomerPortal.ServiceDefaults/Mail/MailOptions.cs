@@ -31,8 +31,11 @@ public sealed class MailOptions
     /// <summary>How often the outbox is checked when nothing wakes the worker sooner.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 10;
+    /// <summary>
+    /// How long after it was queued a mail that keeps failing for transient reasons (connection refused, timeouts,
+    /// SMTP 4xx) is still retried; after that it is Failed. Replaces the former Mail:MaxAttempts, which is ignored.
+    /// </summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>First retry delay; doubled after each failure up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);

@@ -27,6 +27,7 @@ public static class MailOutboxSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IMailOutboxContext>(provider => provider.GetRequiredService<TContext>());
         services.AddSingleton<MailSignal>();
+        services.AddSingleton<MailServerState>();
         services.AddScoped<MailQueue>();
         services.AddScoped<MailDelivery>();
         services.AddSingleton(provider =>

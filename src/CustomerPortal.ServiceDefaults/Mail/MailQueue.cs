@@ -47,3 +47,17 @@ public sealed class MailSignal : IDisposable
 
     public void Dispose() => _signal.Dispose();
 }
+
+/// <summary>
+/// Whether this process's last attempt found the mail server unreachable (or failing as a whole), so that the
+/// next success can wake every mail waiting out its back-off. A 4xx about one recipient does not count.
+/// </summary>
+public sealed class MailServerState
+{
+    private int _failing;
+
+    public void RecordFailure() => Interlocked.Exchange(ref _failing, 1);
+
+    /// <summary>Records a success; true when it ends a run of failures.</summary>
+    public bool RecordSuccess() => Interlocked.Exchange(ref _failing, 0) == 1;
+}

@@ -30,8 +30,14 @@ public class OutboxMessage
     public DateTimeOffset? LeaseExpiresAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 
-    /// <summary>The exception type and message of the last failure; never the body.</summary>
+    /// <summary>The exception type and message of the last failure, or the server's reason for a rejection; never the body.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// A delivery of this message was interrupted (the process stopped while it was Sending), so it was sent
+    /// again with the same Message-Id and may have arrived twice; kept for staff after it is delivered.
+    /// </summary>
+    public bool WasUncertain { get; set; }
 }
 
 public enum OutboxStatus
@@ -41,12 +47,12 @@ public enum OutboxStatus
     Sent = 2,
 
     /// <summary>
-    /// The process stopped between handing the message to SMTP and recording it. Resending
-    /// could deliver it twice, so it waits for staff to check the recipient and retry.
+    /// No longer set: an interrupted delivery is now sent again after its lease (see <see cref="OutboxMessage.WasUncertain"/>).
+    /// Rows left in this state by older versions wait for staff to retry them.
     /// </summary>
     Uncertain = 3,
 
-    /// <summary>Every attempt failed; staff may retry.</summary>
+    /// <summary>The server rejected the message for good (SMTP 5xx), or it could not be delivered within Mail:GiveUpAfter; staff may retry.</summary>
     Failed = 4,
 }
 

@@ -668,6 +668,9 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<bool>("WasUncertain")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status", "NextAttemptAt");

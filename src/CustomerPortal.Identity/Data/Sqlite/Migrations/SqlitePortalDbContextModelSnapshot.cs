@@ -661,6 +661,9 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WasUncertain")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status", "NextAttemptAt");

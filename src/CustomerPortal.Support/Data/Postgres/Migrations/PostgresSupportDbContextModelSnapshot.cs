@@ -78,6 +78,9 @@ namespace CustomerPortal.Support.Data.Postgres.Migrations
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<bool>("WasUncertain")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status", "NextAttemptAt");

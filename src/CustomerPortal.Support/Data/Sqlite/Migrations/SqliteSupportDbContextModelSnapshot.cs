@@ -73,6 +73,9 @@ namespace CustomerPortal.Support.Data.Sqlite.Migrations
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WasUncertain")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
