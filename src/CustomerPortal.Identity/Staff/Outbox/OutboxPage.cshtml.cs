@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Identity.Staff.Outbox;
 
-/// <summary>Mails not delivered yet: pending, failed, or uncertain after an interrupted delivery; staff retry them.</summary>
+/// <summary>
+/// Mails not delivered yet (pending, failed, or uncertain from older versions), which staff retry, and delivered mails
+/// whose delivery had been interrupted, which may have arrived twice.
+/// </summary>
 [Authorize(Policy = StaffSetup.Policy)]
 public sealed class OutboxPageModel(PortalDbContext db, MailSignal signal, AuditLog audit, TimeProvider clock) : PageModel
 {
@@ -19,7 +22,7 @@ public sealed class OutboxPageModel(PortalDbContext db, MailSignal signal, Audit
 
     public async Task OnGetAsync() =>
         Messages = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Status != OutboxStatus.Sent)
+            .Where(m => m.Status != OutboxStatus.Sent || m.WasUncertain)
             .OrderByDescending(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Uncertain)
             .ThenBy(m => m.CreatedAt)
             .Take(200)
