@@ -6,7 +6,8 @@ namespace CustomerPortal.Testing;
 
 /// <summary>
 /// A real SMTP server on loopback (Debian's python3-aiosmtpd) that stores what it receives in a
-/// maildir, where the tests read the mails with MimeKit.
+/// maildir, where the tests read the mails with MimeKit. It refuses, with 550, every recipient whose
+/// address begins with <see cref="RejectedPrefix"/>, as a server refuses an unknown mailbox.
 /// </summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
@@ -20,6 +21,21 @@ public sealed class SmtpServer : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>Recipients whose address begins with this get "550 5.1.1 ... User unknown" at RCPT TO.</summary>
+    public const string RejectedPrefix = "unknown-user-";
+
+    /// <summary>aiosmtpd's Mailbox handler, refusing the recipients named by <see cref="RejectedPrefix"/>.</summary>
+    private const string Handler = $$"""
+        from aiosmtpd.handlers import Mailbox
+
+        class RejectingMailbox(Mailbox):
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if address.lower().startswith("{{RejectedPrefix}}"):
+                    return "550 5.1.1 <%s>: Recipient address rejected: User unknown" % address
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+        """;
 
     /// <summary>Settings that point the IdP at this server.</summary>
     public Dictionary<string, string?> Settings => new()
@@ -49,13 +65,17 @@ public sealed class SmtpServer : IAsyncDisposable
         {
             Directory.CreateDirectory(Path.Combine(_maildir, folder)); // a maildir aiosmtpd can write into
         }
+        var handlerFolder = _maildir + "-handler";
+        Directory.CreateDirectory(handlerFolder);
+        await File.WriteAllTextAsync(Path.Combine(handlerFolder, "portal_smtp.py"), Handler);
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
+            Environment = { ["PYTHONPATH"] = handlerFolder },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _maildir })
+        foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "portal_smtp.RejectingMailbox", _maildir })
         {
             start.ArgumentList.Add(arg);
         }
@@ -129,5 +149,6 @@ public sealed class SmtpServer : IAsyncDisposable
     {
         await StopAsync();
         try { Directory.Delete(_maildir, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_maildir + "-handler", recursive: true); } catch (IOException) { }
     }
 }
