@@ -12,8 +12,10 @@ namespace CustomerPortal.RelyingApps.Tests;
 /// Aspire's test host gives every part a random port (the seed's redirect URIs name 5102 and 5103,
 /// so nobody signs in here: the other tests of this project do that on PortalStack), and the data
 /// goes to a folder of the test's own. The Quick start runs on SQLite, so the PostgreSQL pass skips it.
+/// It runs alone, after the other tests: two portals starting at once on two cores slow both.
 /// </summary>
 [Trait(TestTraits.Storage, TestTraits.OwnStorage)]
+[Collection(AppHostCollection.Name)]
 public sealed class AppHostTests
 {
     [Fact]
@@ -55,4 +57,11 @@ public sealed class AppHostTests
             try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+}
+
+/// <summary>The AppHost's test runs in a collection of its own, without parallel company.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AppHostCollection
+{
+    public const string Name = "apphost";
 }
