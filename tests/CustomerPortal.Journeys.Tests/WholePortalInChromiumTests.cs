@@ -1,5 +1,3 @@
-using CustomerPortal.AppHost;
-using CustomerPortal.Testing;
 using CustomerPortal.Testing;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;

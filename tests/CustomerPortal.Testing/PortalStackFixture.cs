@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CustomerPortal.AppHost;
 using CustomerPortal.Testing;
 using Microsoft.Data.Sqlite;
 

@@ -32,6 +32,7 @@ public static class PortalApplication
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddPortalTelemetry(PortalMetrics.MeterName);
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);

@@ -19,6 +19,7 @@ public static class OrderingApplication
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddPortalTelemetry();
         var services = builder.Services;
         var configuration = builder.Configuration;
 

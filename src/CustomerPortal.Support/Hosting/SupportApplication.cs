@@ -17,6 +17,7 @@ public static class SupportApplication
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddPortalTelemetry();
         var services = builder.Services;
         var configuration = builder.Configuration;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace CustomerPortal.AppHost;
+namespace CustomerPortal.Testing;
 
 /// <summary>One part of the portal: its project and the loopback port it listens on.</summary>
 public sealed record PortalPart(string Name, string Project, int Port, string ReadyPath)
@@ -22,7 +22,7 @@ public sealed class PortalStackOptions
     public int OrderingPort { get; init; } = 5102;
     public int SupportPort { get; init; } = 5103;
 
-    /// <summary>Debug or Release: the build whose output is run (the AppHost's own).</summary>
+    /// <summary>Debug or Release: the build whose output is run (the tests' own).</summary>
     public string Configuration { get; init; } = BuildConfiguration;
 
     /// <summary>Extra settings per part name ("identity", "ordering", "support"), as configuration keys.</summary>
@@ -39,7 +39,8 @@ public sealed class PortalStackOptions
 
 /// <summary>
 /// The IdP and both relying apps as three processes on loopback, in Development, wired to each
-/// other (authority, links, mail folder). Used by the AppHost's command and by the end-to-end tests.
+/// other (authority, links, mail folder) as the AppHost wires them, each run from its own build
+/// output as an operator runs it. Used by the relying-app tests and the journeys, on free ports.
 /// </summary>
 public sealed class PortalStack : IAsyncDisposable
 {
