@@ -13,7 +13,8 @@ public enum CurrentPasswordResult { Correct, Wrong, LockedOut, Throttled }
 /// account's lockout like a failed sign-in, and the attempts per client address are limited as
 /// sign-in posts are (Throttling:SignInAttemptsPerMinute).
 /// </summary>
-public sealed class CurrentPasswordCheck(SignInManager<PortalUser> signIn, CurrentPasswordThrottle throttle, IHttpContextAccessor http, AuditLog audit)
+public sealed class CurrentPasswordCheck(SignInManager<PortalUser> signIn, CurrentPasswordThrottle throttle, IHttpContextAccessor http, AuditLog audit,
+    Observability.PortalMetrics metrics)
 {
     public async Task<CurrentPasswordResult> CheckAsync(PortalUser user, string? password)
     {
@@ -25,10 +26,15 @@ public sealed class CurrentPasswordCheck(SignInManager<PortalUser> signIn, Curre
         {
             return CurrentPasswordResult.Wrong;
         }
+        var lockedBefore = await signIn.UserManager.IsLockedOutAsync(user);
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return CurrentPasswordResult.Correct;
+        }
+        if (result.IsLockedOut && !lockedBefore)
+        {
+            metrics.LockedOut(Observability.PortalMetrics.LockoutCause.CurrentPassword);
         }
         await audit.WriteAsync(result.IsLockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id, user.Email, "current password");
         return result.IsLockedOut ? CurrentPasswordResult.LockedOut : CurrentPasswordResult.Wrong;

@@ -13,7 +13,7 @@ public enum EmailChangeRequest { Sent, WrongPassword, LockedOut, Throttled, Inva
 /// security since (see <see cref="ActivationLinks.IssueEmailChange"/>).
 /// </summary>
 public sealed class EmailChange(
-    PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, EmailChangeMails mails,
+    PortalDbContext db, UserManager<PortalUser> users, ActivationLinks links, EmailChangeMails mails, Mail.MailCap mailCap,
     CurrentPasswordCheck currentPassword, Audit.AuditLog audit, ILogger<EmailChange> logger)
 {
     public async Task<EmailChangeRequest> RequestAsync(PortalUser user, string newEmail, string? password)
@@ -35,6 +35,12 @@ public sealed class EmailChange(
         if (await users.FindByEmailAsync(newEmail) is not null)
         {
             // Taken by another account: the same answer, and no mail, so addresses cannot be probed.
+            return EmailChangeRequest.Sent;
+        }
+        using var turn = await mailCap.WaitTurnAsync(EmailChangeMails.VerifyNewAddressTemplate, newEmail);
+        if (!await turn.AllowsAsync(user.Id))
+        {
+            // The same answer again: whoever types someone else's address cannot make them a mailbox full of links.
             return EmailChangeRequest.Sent;
         }
 

@@ -10,9 +10,11 @@ namespace CustomerPortal.Identity.Account;
 /// </summary>
 public sealed class EmailChangeMails(MailOutbox outbox, LinkAddress addresses)
 {
+    public const string VerifyNewAddressTemplate = "email-change-verify";
+
     /// <summary>To the new address: the link that proves it and makes it the sign-in address.</summary>
     public void VerifyNewAddress(PortalUser user, string newEmail, string token) =>
-        outbox.Enqueue("email-change-verify", newEmail, user.Locale, new Dictionary<string, object?>
+        outbox.Enqueue(VerifyNewAddressTemplate, newEmail, user.Locale, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
             ["link"] = addresses.For($"account/confirm-email?token={token}", user.Locale),

@@ -72,7 +72,7 @@ public sealed class LoginModel(
             metrics.SignIn(succeeded: false);
             if (lockedNow && !lockedBefore)
             {
-                metrics.LockedOut();
+                metrics.LockedOut(Observability.PortalMetrics.LockoutCause.FailedSignIns);
             }
             // Locked out, wrong password and unknown address read the same.
             return Failed();

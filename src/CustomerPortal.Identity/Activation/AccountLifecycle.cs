@@ -20,6 +20,7 @@ public sealed class AccountLifecycle(
     UserManager<PortalUser> users,
     ActivationLinks links,
     ActivationMails mails,
+    Mail.MailCap mailCap,
     DeviceRegistry devices,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
@@ -165,7 +166,14 @@ public sealed class AccountLifecycle(
     public async Task<LinkPurpose?> ResendPendingStepAsync(string email)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null || user.IsStaffLocked || PendingStep(user) is not { } purpose
+        if (user is null || user.IsStaffLocked || PendingStep(user) is not { } purpose)
+        {
+            return null;
+        }
+        // Held until the link is committed, so simultaneous requests cannot all find room under either limit.
+        using var turn = await mailCap.WaitTurnAsync(
+            purpose == LinkPurpose.VerifyEmail ? ActivationMails.VerifyEmailTemplate : ActivationMails.SetPasswordTemplate, user.Email!);
+        if (!await turn.AllowsAsync(user.Id)
             || await links.CountIssuedAsync(user.Id, purpose, clock.GetUtcNow().AddHours(-1)) >= options.Value.ResetLinksPerAccountPerHour)
         {
             return null;

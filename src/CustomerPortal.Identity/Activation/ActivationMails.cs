@@ -12,9 +12,12 @@ namespace CustomerPortal.Identity.Activation;
 /// </summary>
 public sealed class ActivationMails(MailOutbox outbox, LinkAddress addresses, IOptions<RegistrationOptions> options)
 {
+    public const string VerifyEmailTemplate = "verify-email";
+    public const string SetPasswordTemplate = "set-password";
+
     /// <summary>Step 1/3: the link that verifies the address.</summary>
     public void VerifyEmail(PortalUser user, string token) =>
-        outbox.Enqueue("verify-email", user, new Dictionary<string, object?>
+        outbox.Enqueue(VerifyEmailTemplate, user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
             ["link"] = addresses.For($"account/verify-email?token={token}", user.Locale),
@@ -23,7 +26,7 @@ public sealed class ActivationMails(MailOutbox outbox, LinkAddress addresses, IO
 
     /// <summary>Step 2/3: the link that sets the first password.</summary>
     public void SetPassword(PortalUser user, string token) =>
-        outbox.Enqueue("set-password", user, new Dictionary<string, object?>
+        outbox.Enqueue(SetPasswordTemplate, user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
             ["link"] = addresses.For($"account/set-password?token={token}", user.Locale),

@@ -13,6 +13,7 @@ public static class ActivationSetup
                 "Registration:VerifyEmailLinkLifetime and Registration:SetPasswordLinkLifetime must be positive.")
             .Validate(o => o.PerAddressPerHour > 0 && o.PerSerialPerDay > 0,
                 "Registration:PerAddressPerHour and Registration:PerSerialPerDay must be positive.")
+            .Validate(o => o.MailsPerRecipientPerHour > 0, "Registration:MailsPerRecipientPerHour must be positive.")
             .ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddScoped<ActivationLinks>();

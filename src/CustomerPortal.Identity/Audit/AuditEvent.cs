@@ -45,4 +45,7 @@ public enum AuditEventType
 
     /// <summary>A member of staff tried to act on a staff or admin account, which only admins may.</summary>
     StaffActionRefused = 38,
+
+    /// <summary>A mail someone could cause for an address they need not own was not sent: its recipient had the most of that kind this hour.</summary>
+    MailCapped = 39,
 }

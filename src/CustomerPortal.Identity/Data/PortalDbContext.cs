@@ -43,5 +43,7 @@ public abstract class PortalDbContext(DbContextOptions options)
         // the mail outbox is shared with the support app and mapped by ServiceDefaults.
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         builder.MapMailOutbox();
+        // The IdP counts recent mails per recipient and kind (Mail.MailCap) on every request that could send one.
+        builder.Entity<ServiceDefaults.Mail.OutboxMessage>().HasIndex(m => new { m.Recipient, m.Template, m.CreatedAt });
     }
 }

@@ -24,6 +24,8 @@ public static class MailSetup
             logLinks: environment.IsDevelopment());
         services.AddSingleton<MailComposer>();
         services.AddScoped<MailOutbox>();
+        services.AddSingleton<MailCapTurns>();
+        services.AddScoped<MailCap>();
         return services;
     }
 }

@@ -7,6 +7,8 @@ public static class ObservabilitySetup
     public static IServiceCollection AddPortalMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<PortalMetrics>();
+        // Built with the host, not at the first sign-in: its gauges and zero counters are scraped from the start.
+        services.AddHostedService<PortalMetricsAtStart>();
         // Built now: a network that is not one stops the start.
         services.AddSingleton(new MetricsAccess(configuration));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -15,6 +17,17 @@ public static class ObservabilitySetup
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
         return services;
+    }
+
+    private sealed class PortalMetricsAtStart(PortalMetrics metrics) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(metrics);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Prometheus text format at /metrics, for the scraper only (<see cref="MetricsAccess"/>).</summary>

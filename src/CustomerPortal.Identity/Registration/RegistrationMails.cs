@@ -12,12 +12,14 @@ namespace CustomerPortal.Identity.Registration;
 /// </summary>
 public sealed class RegistrationMails(MailOutbox outbox, LinkAddress addresses, MessageBundle messages, IOptions<RegistrationOptions> options)
 {
+    public const string AlreadyRegisteredTemplate = "already-registered";
+
     /// <summary>The first of the guide's four mails: what was entered, and how long the review takes.</summary>
     public void Received(PortalUser user) => outbox.Enqueue("registration-received", user, Describe(user));
 
     /// <summary>To the owner of an address someone registered again: what they can do depends on where their account stands.</summary>
     public void AlreadyRegistered(PortalUser existing) =>
-        outbox.Enqueue("already-registered", existing, new Dictionary<string, object?>
+        outbox.Enqueue(AlreadyRegisteredTemplate, existing, new Dictionary<string, object?>
         {
             ["name"] = existing.DisplayName,
             ["sign_in_url"] = addresses.For("account/login", existing.Locale),

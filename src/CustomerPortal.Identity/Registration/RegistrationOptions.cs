@@ -16,6 +16,13 @@ public sealed class RegistrationOptions
     /// <summary>Reset links sent to one account per hour; further requests get the same answer and no mail.</summary>
     public int ResetLinksPerAccountPerHour { get; set; } = 3;
 
+    /// <summary>
+    /// Mails of one kind that anyone can cause to be sent to one address per hour (the
+    /// already-registered notice, reset links, resent activation links, email-change links); past
+    /// it the page answers the same, nothing is sent and the audit says so (see <see cref="Mail.MailCap"/>).
+    /// </summary>
+    public int MailsPerRecipientPerHour { get; set; } = 3;
+
     /// <summary>Business days promised for the review; older registrations are marked overdue.</summary>
     public int ReviewBusinessDays { get; set; } = 3;
 

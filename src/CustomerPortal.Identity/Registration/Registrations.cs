@@ -19,6 +19,7 @@ public sealed class Registrations(
     UserManager<PortalUser> users,
     AccountLifecycle lifecycle,
     RegistrationMails mails,
+    Mail.MailCap mailCap,
     DeviceRegistry devices,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
@@ -36,14 +37,20 @@ public sealed class Registrations(
             return RegistrationOutcome.SerialThrottled;
         }
 
+        // Taken before the transaction (SQLite's begins with the write lock) and held until it commits.
+        using var noticeTurn = await mailCap.WaitTurnAsync(RegistrationMails.AlreadyRegisteredTemplate, form.Email!);
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (await users.FindByEmailAsync(form.Email!) is { } existing)
         {
-            // Same page for the registrant; the owner of the address learns that someone tried.
-            mails.AlreadyRegistered(existing);
+            // Same page for the registrant; the owner of the address learns that someone tried, a few times an hour at most.
+            var notify = await noticeTurn.AllowsAsync(existing.Id);
+            if (notify)
+            {
+                mails.AlreadyRegistered(existing);
+            }
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
-            logger.LogInformation("Registration for an address already registered; notice queued");
+            logger.LogInformation("Registration for an address already registered; notice {Outcome}", notify ? "queued" : "capped");
             return RegistrationOutcome.Accepted;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Registration;
@@ -15,9 +16,9 @@ public static class Throttling
     public static void AddPostsPerClientAddress(this RateLimiterOptions options, string policy, int permits, TimeSpan window) =>
         options.AddPolicy(policy, context =>
             HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
+                ? RateLimitPartition.Get(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
+                    _ => new CountdownWindowLimiter(permits, window, context.RequestServices.GetRequiredService<TimeProvider>()))
                 : RateLimitPartition.GetNoLimiter("read"));
 
     public static IServiceCollection AddPortalThrottling(this IServiceCollection services, IConfiguration configuration)
@@ -30,7 +31,10 @@ public static class Throttling
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var messages = context.HttpContext.RequestServices.GetRequiredService<MessageBundle>();
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // The seconds left in the client's window, rounded up so that a retry then is let through.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var left) ? left : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(messages["error.throttled"], cancellationToken);
             };

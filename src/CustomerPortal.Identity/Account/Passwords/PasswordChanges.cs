@@ -16,6 +16,7 @@ public sealed class PasswordChanges(
     UserManager<PortalUser> users,
     ActivationLinks links,
     PasswordMails mails,
+    Mail.MailCap mailCap,
     GrantRevocation grants,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
@@ -37,6 +38,12 @@ public sealed class PasswordChanges(
         if (user is null || user.Status != AccountStatus.Active || user.IsStaffLocked)
         {
             // A staff lock is not for the account's holder to lift by mail.
+            return;
+        }
+        // Held until the link is saved, so simultaneous requests cannot all find room under either limit.
+        using var turn = await mailCap.WaitTurnAsync(PasswordMails.ResetLinkTemplate, user.Email!);
+        if (!await turn.AllowsAsync(user.Id))
+        {
             return;
         }
         var recent = await links.CountIssuedAsync(user.Id, LinkPurpose.ResetPassword, clock.GetUtcNow().AddHours(-1));

@@ -12,9 +12,11 @@ namespace CustomerPortal.Identity.Account.Passwords;
 /// </summary>
 public sealed class PasswordMails(MailOutbox outbox, LinkAddress addresses, IOptions<RegistrationOptions> options)
 {
+    public const string ResetLinkTemplate = "password-reset";
+
     /// <summary>The single-use reset link ("Forgot your password?").</summary>
     public void ResetLink(PortalUser user, string token) =>
-        outbox.Enqueue("password-reset", user, new Dictionary<string, object?>
+        outbox.Enqueue(ResetLinkTemplate, user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
             ["link"] = addresses.For($"account/reset-password?token={token}", user.Locale),

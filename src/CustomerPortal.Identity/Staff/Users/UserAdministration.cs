@@ -12,7 +12,8 @@ namespace CustomerPortal.Identity.Staff.Users;
 /// <summary>What staff do for a customer: find, lock, unlock, resend the activation mail, end sessions, change roles. Each is audited.</summary>
 public sealed class UserAdministration(
     PortalDbContext db, UserManager<PortalUser> users, AccountLifecycle lifecycle, GrantRevocation grants,
-    Connect.Sessions.BrowserSessions sessions, AuditLog audit, TimeProvider clock)
+    Connect.Sessions.BrowserSessions sessions, AuditLog audit, TimeProvider clock,
+    Observability.PortalMetrics metrics)
 {
     /// <summary>By email, company name or serial number (registered or listed among the machines).</summary>
     public async Task<List<PortalUser>> SearchAsync(string? query)
@@ -63,6 +64,7 @@ public sealed class UserAdministration(
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await EndSessionsQuietlyAsync(user);
         await audit.WriteAsync(AuditEventType.AccountLocked, user.Id, user.Email);
+        metrics.LockedOut(Observability.PortalMetrics.LockoutCause.Staff);
     }
 
     public async Task UnlockAsync(PortalUser user)

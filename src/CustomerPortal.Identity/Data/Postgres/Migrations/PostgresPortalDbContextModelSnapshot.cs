@@ -675,6 +675,8 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("Recipient", "Template", "CreatedAt");
+
                     b.ToTable("OutboxMessages");
                 });
 

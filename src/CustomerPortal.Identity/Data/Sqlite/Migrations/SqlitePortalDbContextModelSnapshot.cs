@@ -668,6 +668,8 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("Recipient", "Template", "CreatedAt");
+
                     b.ToTable("OutboxMessages");
                 });
 

@@ -1,0 +1,60 @@
+namespace CustomerPortal.Identity.FunctionalTests.Connect;
+
+/// <summary>
+/// Right after a start, before any request but the scrape, /metrics already shows every gauge and
+/// counter the README's alert rules use, at zero: an alert on stuck mail or on a lockout spike
+/// has a series to watch from the first second.
+/// </summary>
+public sealed class MetricsAtStartTests : IAsyncLifetime
+{
+    private const string Token = "metrics-at-start-token";
+    private readonly PortalFactory _portal = new();
+
+    public Task InitializeAsync()
+    {
+        _portal.Settings["Metrics:BearerToken"] = Token;
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task FirstScrape_ShowsEveryPortalSeries_AtZero()
+    {
+        using var browser = _portal.CreateBrowser();
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Authorization = new("Bearer", Token) } };
+        var metrics = await (await browser.Http.SendAsync(scrape)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+
+        var lines = metrics.Split('\n');
+        foreach (var (name, label) in new[]
+        {
+            ("portal_outbox_depth", "status=\"pending\""),
+            ("portal_outbox_depth", "status=\"uncertain\""),
+            ("portal_outbox_depth", "status=\"failed\""),
+            ("portal_outbox_oldest_pending_seconds", ""),
+            ("portal_lockouts_total", "cause=\"failed_sign_ins\""),
+            ("portal_lockouts_total", "cause=\"current_password\""),
+            ("portal_lockouts_total", "cause=\"staff\""),
+            ("portal_sign_ins_total", "result=\"failure\""),
+            ("portal_tokens_issued_total", "grant_type=\"refresh_token\""),
+            ("portal_registrations_total", "status=\"received\""),
+        })
+        {
+            var line = lines.FirstOrDefault(line =>
+                (line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+                && line.Contains(label, StringComparison.Ordinal));
+            Assert.True(line is not null, $"no {name}{{{label}}} in:\n{metrics}");
+            Assert.Equal(0, double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // The README's 5xx alert reads the request counts by status code under this name and label.
+        var later = await Eventually.GetAsync(async () =>
+        {
+            using var again = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Authorization = new("Bearer", Token) } };
+            var text = await (await browser.Http.SendAsync(again)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+            return text.Contains("http_server_request_duration_seconds_count{", StringComparison.Ordinal) ? text : null;
+        }, "a scrape that counts the first scrape's request");
+        Assert.Contains(later.Split('\n'), line => line.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
+            && line.Contains("http_response_status_code=\"200\"", StringComparison.Ordinal));
+    }
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+}
