@@ -104,11 +104,11 @@ public class PortalStackFixture : IAsyncLifetime
             WHERE u."NormalizedEmail" = @email AND s."EndedAt" IS NULL ORDER BY s."CreatedAt" DESC LIMIT 1
             """, email) ?? throw new InvalidOperationException($"{email} has no open IdP session.");
 
-    /// <summary>How many refresh tokens the IdP has issued to a user's grants: each rotation adds one.</summary>
+    /// <summary>How many refresh tokens the IdP has issued to a user's grants (stored under their token-type URN): each rotation adds one.</summary>
     public async Task<long> RefreshTokensIssuedToAsync(string email) =>
         Convert.ToInt64(await QueryIdentityAsync("""
             SELECT COUNT(*) FROM "OpenIddictTokens" t JOIN "AspNetUsers" u ON u."Id" = t."Subject"
-            WHERE u."NormalizedEmail" = @email AND t."Type" = 'refresh_token'
+            WHERE u."NormalizedEmail" = @email AND t."Type" LIKE '%refresh_token'
             """, email), System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<object?> QueryIdentityAsync(string sql, string email)
