@@ -74,10 +74,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        if (Clock is { } clock)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
-        }
+            // PBKDF2 at Identity's 100,000 iterations costs some 100 ms of CPU per hash, and every
+            // portal seeds its demo users and every test signs in: most of the suite's time would go
+            // there. The hash format and every check stay the same; the load benchmark
+            // (tests/CustomerPortal.LoadTest) measures sign-in at the real cost.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            if (Clock is { } clock)
+            {
+                services.AddSingleton<TimeProvider>(clock);
+            }
+        });
     }
 
     public const string PublicOrigin = "https://localhost/";
