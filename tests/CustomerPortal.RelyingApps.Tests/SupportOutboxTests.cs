@@ -74,21 +74,9 @@ public sealed class SupportOutboxTests : IAsyncLifetime
     private sealed record MailRow(string Status, int Attempts, string? LastError, string Template, string TextBody);
 
     /// <summary>The support app's outbox row of the mail about inquiry <paramref name="number"/>, once it satisfies <paramref name="condition"/>.</summary>
-    private async Task<MailRow> MailRowAsync(string number, Func<MailRow, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        MailRow? row = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            row = await ReadMailRowAsync(number);
-            if (row is not null && condition(row))
-            {
-                return row;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The support app's mail about {number} never reached the expected state; last seen: {row}");
-    }
+    private Task<MailRow> MailRowAsync(string number, Func<MailRow, bool> condition) =>
+        Eventually.GetAsync(async () => await ReadMailRowAsync(number) is { } row && condition(row) ? row : null,
+            $"the support app's mail about {number} in the expected state");
 
     private async Task<MailRow?> ReadMailRowAsync(string number)
     {

@@ -134,32 +134,33 @@ public sealed class PortalStack : IAsyncDisposable
     private async Task WaitUntilReadyAsync(HttpClient http, PortalPart part, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var process = _running.Single(r => r.Part == part).Process;
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (process.HasExited)
+            await Eventually.TrueAsync(async () =>
             {
-                throw new InvalidOperationException($"{part.Project} stopped ({process.ExitCode}):\n{OutputOf(part)}");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri(part.Address, part.ReadyPath), cancellationToken);
-                if (response.IsSuccessStatusCode)
+                if (process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException($"{part.Project} stopped ({process.ExitCode}):\n{OutputOf(part)}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Slow first answer.
-            }
-            await Task.Delay(250, cancellationToken);
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(part.Address, part.ReadyPath), cancellationToken);
+                    return response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // not listening yet
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return false; // a slow first answer
+                }
+            }, $"{part.Project} ready at {part.Address}{part.ReadyPath}", timeout, cancellationToken);
         }
-        throw new TimeoutException($"{part.Project} was not ready at {part.Address}{part.ReadyPath} after {timeout}:\n{OutputOf(part)}");
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{part.Project} was not ready at {part.Address}{part.ReadyPath} after {timeout}:\n{OutputOf(part)}");
+        }
     }
 
     private static void Append(StringBuilder log, string? line)

@@ -83,24 +83,23 @@ public sealed class SmtpServer : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        for (var attempt = 0; attempt < 100; attempt++)
+        await Eventually.TrueAsync(async () =>
         {
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync("127.0.0.1", Port);
-                return;
+                return true;
+            }
+            catch (SocketException) when (!_process.HasExited)
+            {
+                return false;
             }
             catch (SocketException)
             {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException("aiosmtpd exited; is python3-aiosmtpd installed (apt-get install python3-aiosmtpd)?");
-                }
-                await Task.Delay(100);
+                throw new InvalidOperationException("aiosmtpd exited; is python3-aiosmtpd installed (apt-get install python3-aiosmtpd)?");
             }
-        }
-        throw new TimeoutException($"aiosmtpd did not listen on port {Port}.");
+        }, $"aiosmtpd listening on port {Port}", TimeSpan.FromSeconds(10));
     }
 
     public async Task StopAsync()
@@ -127,23 +126,9 @@ public sealed class SmtpServer : IAsyncDisposable
         [.. Messages().Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>Waits until <paramref name="count"/> mails reached <paramref name="address"/>; returns them oldest first.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, int count, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var received = MessagesTo(address);
-            if (received.Count >= count)
-            {
-                return received;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{received.Count} of {count} mails reached {address}: {string.Join(" | ", received.Select(m => m.Subject))}");
-            }
-            await Task.Delay(100);
-        }
-    }
+    public Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, int count, TimeSpan? timeout = null) =>
+        Eventually.GetAsync(() => Task.FromResult(MessagesTo(address) is { } received && received.Count >= count ? received : null),
+            $"{count} mails to {address}", timeout ?? TimeSpan.FromSeconds(20));
 
     public async ValueTask DisposeAsync()
     {

@@ -11,4 +11,10 @@ public static class TestTraits
     /// the PostgreSQL pass would only repeat it.
     /// </summary>
     public const string OwnStorage = "Own";
+
+    /// <summary>
+    /// The test only means something on PostgreSQL (several nodes sharing one database): the SQLite
+    /// pass of tests/run leaves it out rather than showing it skipped.
+    /// </summary>
+    public const string PostgresOnly = "PostgresOnly";
 }

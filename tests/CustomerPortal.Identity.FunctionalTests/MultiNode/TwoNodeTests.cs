@@ -13,6 +13,7 @@ namespace CustomerPortal.Identity.FunctionalTests.MultiNode;
 /// behind a load balancer: whatever one node issues, the other honours, and one can die.
 /// Runs in the PostgreSQL pass of tests/run, which provides the cluster.
 /// </summary>
+[Trait(TestTraits.Storage, TestTraits.PostgresOnly)]
 public sealed class TwoNodeTests : IAsyncLifetime
 {
     private readonly string _work = PortalFactory.NewWorkFolder();
