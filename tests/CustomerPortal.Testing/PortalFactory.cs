@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerPortal.Testing;
@@ -39,6 +41,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// timers and caches run as in production.
     /// </summary>
     public FakeTimeProvider? Clock { get; set; }
+
+    /// <summary>
+    /// When set (before the first request), every log record of the portal is kept here too, for
+    /// tests of what an operator reads in the log.
+    /// </summary>
+    public FakeLogCollector? Logs { get; set; }
 
     public static string NewWorkFolder()
     {
@@ -84,6 +92,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             if (Clock is { } clock)
             {
                 services.AddSingleton<TimeProvider>(clock);
+            }
+            if (Logs is { } logs)
+            {
+                services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs));
             }
         });
     }

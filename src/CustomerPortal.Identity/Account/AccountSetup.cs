@@ -72,6 +72,10 @@ public static class AccountSetup
         services.AddScoped<Preferences.ContactPreferences>();
         services.AddScoped<EmailChangeMails>();
         services.AddScoped<EmailChange>();
+        services.AddOptions<SignIn.KnownBrowserOptions>().Bind(configuration.GetSection(SignIn.KnownBrowserOptions.Section));
+        services.AddScoped<SignIn.KnownBrowsers>();
+        services.AddScoped<SignIn.Lockouts>();
+        services.AddScoped<SignIn.PasswordSignIn>();
         services.AddScoped<CurrentPasswordCheck>();
         services.AddSingleton<CurrentPasswordThrottle>();
         services.AddScoped<Passwords.PasswordMails>();

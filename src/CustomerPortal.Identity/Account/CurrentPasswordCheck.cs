@@ -14,7 +14,7 @@ public enum CurrentPasswordResult { Correct, Wrong, LockedOut, Throttled }
 /// sign-in posts are (Throttling:SignInAttemptsPerMinute).
 /// </summary>
 public sealed class CurrentPasswordCheck(SignInManager<PortalUser> signIn, CurrentPasswordThrottle throttle, IHttpContextAccessor http, AuditLog audit,
-    Observability.PortalMetrics metrics)
+    SignIn.Lockouts lockouts)
 {
     public async Task<CurrentPasswordResult> CheckAsync(PortalUser user, string? password)
     {
@@ -34,9 +34,12 @@ public sealed class CurrentPasswordCheck(SignInManager<PortalUser> signIn, Curre
         }
         if (result.IsLockedOut && !lockedBefore)
         {
-            metrics.LockedOut(Observability.PortalMetrics.LockoutCause.CurrentPassword);
+            await lockouts.AccountLockedAsync(user, Observability.PortalMetrics.LockoutCause.CurrentPassword);
         }
-        await audit.WriteAsync(result.IsLockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id, user.Email, "current password");
+        else
+        {
+            await audit.WriteAsync(AuditEventType.SignInFailed, user.Id, user.Email, "current password");
+        }
         return result.IsLockedOut ? CurrentPasswordResult.LockedOut : CurrentPasswordResult.Wrong;
     }
 }

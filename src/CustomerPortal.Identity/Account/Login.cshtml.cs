@@ -1,3 +1,4 @@
+using CustomerPortal.Identity.Account.SignIn;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Theming;
 using Microsoft.AspNetCore.Authorization;
@@ -12,14 +13,10 @@ namespace CustomerPortal.Identity.Account;
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class LoginModel(
-    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher,
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, PasswordSignIn passwordSignIn, KnownBrowsers knownBrowsers,
     Activation.AccountLifecycle lifecycle, Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions,
     Observability.PortalMetrics metrics, Maintenance.MaintenanceMode maintenance) : PageModel
 {
-    // Hashed once per process: verifying against it costs what a real check costs, so an unknown
-    // address takes as long to refuse as a wrong password.
-    private static string? _decoyHash;
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -27,6 +24,7 @@ public sealed class LoginModel(
     public string? ReturnUrl { get; set; }
 
     public string? ErrorKey { get; private set; }
+    public object[] ErrorArguments { get; private set; } = [];
     public string? EmailErrorKey { get; private set; }
     public string? PasswordErrorKey { get; private set; }
 
@@ -49,31 +47,16 @@ public sealed class LoginModel(
         }
 
         var user = email.Length <= 256 ? await users.FindByEmailAsync(email) : null;
-        if (user is null)
+        var check = await passwordSignIn.CheckAsync(user, email, Input.Password!);
+        if (check.Verdict == PasswordVerdict.BrowserWaits)
         {
-            SpendOneHash();
-            await audit.WriteAsync(Audit.AuditEventType.SignInFailed, null, email, "unknown address");
-            metrics.SignIn(succeeded: false);
-            return Failed();
+            // Only a browser that has signed in to this account before hears this: it tells a stranger nothing.
+            ErrorKey = "login.error.wait";
+            ErrorArguments = [(int)Math.Ceiling(check.Wait.TotalMinutes)];
+            return Page();
         }
-
-        var lockedBefore = user.IsStaffLocked || await users.IsLockedOutAsync(user);
-        if (lockedBefore || user.PasswordHash is null)
+        if (check.Verdict != PasswordVerdict.Correct || user is null)
         {
-            // Identity answers these without hashing; they must take as long as a wrong password,
-            // or the answer time would tell that the account exists.
-            SpendOneHash();
-        }
-        var check = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
-        if (!check.Succeeded || user.IsStaffLocked)
-        {
-            var lockedNow = check.IsLockedOut || await users.IsLockedOutAsync(user);
-            await audit.WriteAsync(lockedNow && !lockedBefore ? Audit.AuditEventType.LockedOut : Audit.AuditEventType.SignInFailed, user.Id, email);
-            metrics.SignIn(succeeded: false);
-            if (lockedNow && !lockedBefore)
-            {
-                metrics.LockedOut(Observability.PortalMetrics.LockoutCause.FailedSignIns);
-            }
             // Locked out, wrong password and unknown address read the same.
             return Failed();
         }
@@ -93,6 +76,7 @@ public sealed class LoginModel(
             return LocalRedirect("/");
         }
 
+        await knownBrowsers.RememberAsync(user);
         var sid = await sessions.StartAsync(user.Id);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(PortalClaimTypes.SessionId, sid)]);
         await audit.WriteAsync(Audit.AuditEventType.SignInSucceeded, user.Id, email);
@@ -100,12 +84,6 @@ public sealed class LoginModel(
         await lifecycle.RecordSignInAsync(user);
         LocalizationSetup.AdoptUserLanguage(HttpContext, user.Locale);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-    }
-
-    private void SpendOneHash()
-    {
-        _decoyHash ??= hasher.HashPassword(new PortalUser(), Guid.NewGuid().ToString());
-        hasher.VerifyHashedPassword(new PortalUser(), _decoyHash, Input.Password!);
     }
 
     private PageResult Failed()

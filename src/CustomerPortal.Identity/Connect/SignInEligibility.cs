@@ -8,8 +8,14 @@ namespace CustomerPortal.Identity.Connect;
 
 /// <summary>
 /// Re-checks a user before any token is issued or refreshed: the account still exists, is
-/// active, may sign in, is not locked out, and its security stamp is the one the grant was made with.
+/// active, may sign in, is not locked by staff, and its security stamp is the one the grant was made with.
 /// </summary>
+/// <remarks>
+/// Identity's lockout after wrong passwords is deliberately not checked: it refuses password
+/// attempts from browsers the account does not know (Account.SignIn.PasswordSignIn), and must
+/// not end the owner's sessions and grants, or anyone knowing the address could sign them out of
+/// every app with five posts. A lock by staff does end them.
+/// </remarks>
 public sealed class SignInEligibility(
     UserManager<PortalUser> users, SignInManager<PortalUser> signIn,
     IOptions<IdentityOptions> identityOptions)
@@ -38,7 +44,7 @@ public sealed class SignInEligibility(
         {
             return null;
         }
-        if (user.Status != AccountStatus.Active || user.IsStaffLocked || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        if (user.Status != AccountStatus.Active || user.IsStaffLocked || !await signIn.CanSignInAsync(user))
         {
             return null;
         }

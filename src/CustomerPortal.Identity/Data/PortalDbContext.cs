@@ -33,6 +33,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Connect.Sessions.SessionClient> SessionClients => Set<Connect.Sessions.SessionClient>();
     public DbSet<Connect.Sessions.SessionGrant> SessionGrants => Set<Connect.Sessions.SessionGrant>();
     public DbSet<Maintenance.MaintenanceState> Maintenance => Set<Maintenance.MaintenanceState>();
+    public DbSet<Account.SignIn.KnownBrowser> KnownBrowsers => Set<Account.SignIn.KnownBrowser>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,15 +17,21 @@ public sealed class PortalMetrics
 {
     public const string MeterName = "CustomerPortal.Identity";
 
-    /// <summary>Why an account was locked: too many wrong passwords at the sign-in page or at a current-password check, or by staff.</summary>
+    /// <summary>
+    /// Why an account was locked: too many wrong passwords at the sign-in page or at a
+    /// current-password check (both lock out browsers the account does not know), or by staff;
+    /// or why one of the account's own browsers has to wait (too many wrong passwords typed in it).
+    /// </summary>
     public static class LockoutCause
     {
         public const string FailedSignIns = "failed_sign_ins";
         public const string CurrentPassword = "current_password";
         public const string Staff = "staff";
+        public const string KnownBrowser = "known_browser";
     }
 
-    private static readonly string[] LockoutCauses = [LockoutCause.FailedSignIns, LockoutCause.CurrentPassword, LockoutCause.Staff];
+    private static readonly string[] LockoutCauses =
+        [LockoutCause.FailedSignIns, LockoutCause.CurrentPassword, LockoutCause.Staff, LockoutCause.KnownBrowser];
     private static readonly string[] Grants = [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken, GrantTypes.ClientCredentials];
     private static readonly string[] RegistrationOutcomes = ["received", "approved", "rejected", "activated"];
     private static readonly OutboxStatus[] Undelivered = [OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Uncertain, OutboxStatus.Failed];

@@ -148,14 +148,19 @@ public sealed class PromptAndSessionTests(PortalOnAFakeClock portal) : IClassFix
     }
 
     [Fact]
-    public async Task Session_OfALockedUser_NoLongerIssuesCodes()
+    public async Task Session_OfAUserLockedByStaff_NoLongerIssuesCodes()
     {
         await portal.CreateActiveUserAsync("locked-session@example.com", "Locked-2026", "supplies-buyer");
         using var browser = portal.CreateBrowser();
         var client = OAuthClient.Web(browser);
         await client.SignInAsync(("locked-session@example.com", "Locked-2026"));
 
-        await portal.WithUserAsync("locked-session@example.com", (users, user) => users.SetLockoutEndDateAsync(user, portal.Clock!.GetUtcNow().AddHours(1)));
+        // Set directly, without the staff console's ending of sessions: the authorization request re-checks the account.
+        await portal.WithUserAsync("locked-session@example.com", (users, user) =>
+        {
+            user.StaffLockedAt = portal.Clock!.GetUtcNow();
+            return users.UpdateAsync(user);
+        });
         var response = await client.AuthorizeAsync(credentials: null, extra: With("prompt", "none"));
 
         Assert.Equal("login_required", response.Error);

@@ -38,14 +38,20 @@ public sealed class RefreshTokenTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Refresh_ForALockedAccount_IsRefused()
+    public async Task Refresh_ForAnAccountLockedByStaff_IsRefused()
     {
         await portal.CreateActiveUserAsync("locked-refresh@example.com", "Locked-2026", "supplies-buyer");
         using var browser = portal.CreateBrowser();
         var client = OAuthClient.Web(browser);
         var tokens = await client.SignInAsync(("locked-refresh@example.com", "Locked-2026"));
 
-        await portal.WithUserAsync("locked-refresh@example.com", (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1)));
+        // Set directly, without the staff console's revocation: the refresh itself re-checks the account.
+        // (A lockout after wrong passwords does not end grants: see StrangerLockoutTests.)
+        await portal.WithUserAsync("locked-refresh@example.com", (users, user) =>
+        {
+            user.StaffLockedAt = DateTimeOffset.UtcNow;
+            return users.UpdateAsync(user);
+        });
 
         Assert.Equal("invalid_grant", (await client.RefreshAsync(tokens.RefreshToken!)).Error);
     }

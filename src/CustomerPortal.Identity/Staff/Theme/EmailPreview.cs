@@ -34,6 +34,7 @@ public static class EmailPreview
         ["link"] = "https://portal.example.com/account/link-preview",
         ["hours"] = 24,
         ["minutes"] = 30,
+        ["failures"] = 5,
         ["sign_in_url"] = "https://portal.example.com/account/login",
         ["reset_url"] = "https://portal.example.com/account/forgot-password",
         ["reason"] = "ご入力のシリアルナンバーを確認できませんでした。",

@@ -133,6 +133,35 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                     b.ToTable("ContactPreferenceChanges");
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Account.SignIn.KnownBrowser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("WaitUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "LastSignInAt");
+
+                    b.ToTable("KnownBrowsers");
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Activation.ActivationLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1023,6 +1052,15 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Account.Preferences.ContactPreferenceChange", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Account.SignIn.KnownBrowser", b =>
                 {
                     b.HasOne("CustomerPortal.Identity.Data.PortalUser", null)
                         .WithMany()

@@ -128,6 +128,35 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.ToTable("ContactPreferenceChanges");
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Account.SignIn.KnownBrowser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaitUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "LastSignInAt");
+
+                    b.ToTable("KnownBrowsers");
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Activation.ActivationLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1010,6 +1039,15 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Account.Preferences.ContactPreferenceChange", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Account.SignIn.KnownBrowser", b =>
                 {
                     b.HasOne("CustomerPortal.Identity.Data.PortalUser", null)
                         .WithMany()
