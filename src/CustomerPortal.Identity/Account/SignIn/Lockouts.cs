@@ -31,7 +31,8 @@ public sealed class Lockouts(
     {
         var lockout = identity.Value.Lockout;
         logger.LogWarning(AccountLockedEvent,
-            "Account {UserId} locked out for unknown browsers after {Failures} wrong passwords ({Cause}), until {LockoutEnd:O}; last attempt from {ClientAddress}",
+            "Account {UserId} locked out for unknown browsers after {Failures} wrong passwords ({Cause}), until {LockoutEnd:O}; "
+            + "last attempt from {ClientAddress}",
             user.Id, lockout.MaxFailedAccessAttempts, cause, user.LockoutEnd, ClientAddress());
         metrics.LockedOut(cause);
         outbox.Enqueue(NoticeTemplate, user, new Dictionary<string, object?>
