@@ -90,6 +90,10 @@ public static class SqliteBackup
 
     private static void Copy(string source, string target, bool overwrite)
     {
+        if (string.Equals(source, target, StringComparison.Ordinal))
+        {
+            throw new ConfigurationException($"{target} is the database itself; name another file.");
+        }
         if (File.Exists(target) && !overwrite)
         {
             throw new ConfigurationException($"{target} exists; pass --overwrite to replace it.");
