@@ -3,6 +3,12 @@ using CustomerPortal.Identity.Hosting;
 using CustomerPortal.Identity.Seeding;
 using CustomerPortal.ServiceDefaults.Hosting;
 
+if (args is ["backup", .. var backupArgs])
+{
+    // A copy of the live SQLite database, taken beside the serving IdP: no web host, migrations or seeding.
+    return SqliteBackup.Run("CustomerPortal.Identity", "portal.db", backupArgs);
+}
+
 try
 {
     var app = PortalApplication.Build(args);

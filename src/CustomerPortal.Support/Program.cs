@@ -8,6 +8,11 @@ public static class SupportProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["backup", .. var backupArgs])
+        {
+            // A copy of the live SQLite database, taken beside the serving app: no web host or migrations.
+            return SqliteBackup.Run("CustomerPortal.Support", "support.db", backupArgs);
+        }
         try
         {
             var app = SupportApplication.Build(args);

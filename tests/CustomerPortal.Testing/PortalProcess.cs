@@ -6,7 +6,7 @@ using System.Text;
 namespace CustomerPortal.Testing;
 
 /// <summary>
-/// The built IdP run as its own process, exactly as an operator runs it: `dotnet CustomerPortal.Identity.dll [args]`.
+/// The built IdP (or another part) run as its own process, exactly as an operator runs it: `dotnet CustomerPortal.Identity.dll [args]`.
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
@@ -20,23 +20,28 @@ public sealed class PortalProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
     public Uri? BaseAddress { get; private set; }
 
-    public static PortalProcess Start(string environment, IReadOnlyDictionary<string, string> settings, params string[] args)
+    public static PortalProcess Start(string environment, IReadOnlyDictionary<string, string> settings, params string[] args) =>
+        StartAssembly(Path.Combine(AppContext.BaseDirectory, "CustomerPortal.Identity.dll"), environment, settings, args);
+
+    /// <summary>Any part's built assembly (a relying app too), run the same way from its own folder, which is its content root.</summary>
+    public static PortalProcess StartAssembly(string assembly, string environment, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
+        var folder = Path.GetDirectoryName(assembly)!;
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CustomerPortal.Identity.dll"));
+        start.ArgumentList.Add(assembly);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
-        start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
+        start.Environment["ASPNETCORE_CONTENTROOT"] = folder;
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__")] = value;
@@ -46,7 +51,7 @@ public sealed class PortalProcess : IAsyncDisposable
         portal._process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         portal._process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
         portal._process.Exited += (_, _) => portal._listening.TrySetException(
-            new InvalidOperationException($"The IdP exited ({portal._process.ExitCode}):\n{portal.Output}"));
+            new InvalidOperationException($"{Path.GetFileName(assembly)} exited ({portal._process.ExitCode}):\n{portal.Output}"));
         portal._process.Start();
         portal._process.BeginOutputReadLine();
         portal._process.BeginErrorReadLine();
@@ -54,11 +59,11 @@ public sealed class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the IdP as a server on a free loopback port and waits until it listens.</summary>
-    public static async Task<PortalProcess> StartServerAsync(string environment, Dictionary<string, string> settings)
+    public static async Task<PortalProcess> StartServerAsync(string environment, Dictionary<string, string> settings, string? assembly = null)
     {
         var port = FreePort();
         settings["Urls"] = $"http://127.0.0.1:{port}";
-        var portal = Start(environment, settings);
+        var portal = assembly is null ? Start(environment, settings) : StartAssembly(assembly, environment, settings);
         portal.BaseAddress = new Uri($"http://127.0.0.1:{port}");
         await portal._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return portal;
