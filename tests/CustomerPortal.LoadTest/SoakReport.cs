@@ -48,8 +48,8 @@ public sealed record SoakReport(SoakSettings Settings, TimeSpan Elapsed, Scenari
     public void Print()
     {
         Console.WriteLine();
-        Console.WriteLine($"Soak: {Elapsed.TotalMinutes:F1} min after {Settings.WarmUp.TotalSeconds:F0} s of warm-up, {Settings.ClientsPerKind} clients per kind, " +
-            $"SMTP stopped {SmtpStops} times for {Settings.SmtpPeriod.TotalSeconds:F0} s");
+        Console.WriteLine($"Soak: {Elapsed.TotalMinutes:F1} min after {Settings.WarmUp.TotalSeconds:F0} s of warm-up, " +
+            $"{Settings.ClientsPerKind} clients per kind, SMTP stopped {SmtpStops} times for {Settings.SmtpPeriod.TotalSeconds:F0} s");
         Console.WriteLine($"{"requests",-26} {"count",8} {"req/s",8} {"p50 ms",9} {"p99 ms",9} {"errors",7}");
         foreach (var result in Results)
         {
