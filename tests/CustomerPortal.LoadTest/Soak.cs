@@ -154,6 +154,11 @@ public static partial class Soak
     {
         using var client = new HttpClient();
         var metrics = await client.GetStringAsync(new Uri(idp.BaseAddress, "/metrics"));
+        // No 5xx line is the expected answer, so the metric itself must be there for it to mean "none".
+        if (!metrics.Contains("http_server_request_duration_seconds_count{", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The IdP's /metrics has no http_server_request_duration_seconds_count.");
+        }
         return ServerErrorCounts().Matches(metrics).Sum(m => (int)double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
