@@ -30,19 +30,32 @@ public static class EnumerationTiming
         string Known() => IdentityProviderUnderTest.Email(Random.Shared.Next(idp.UserCount));
         static string Unknown() => $"nobody-{Guid.NewGuid():n}@example.com";
 
-        EnumerationPair Pair(string name, string path, string formSelector, Func<string, Dictionary<string, string>> fields) => new(name,
-            FormPost($"{name}, registered address", idp, path, formSelector, () => fields(Known())),
-            FormPost($"{name}, unknown address", idp, path, formSelector, () => fields(Unknown())));
+        EnumerationPair Pair(string name, Func<string, Func<string>, Scenario> post) =>
+            new(name, post($"{name}, registered address", Known), post($"{name}, unknown address", Unknown));
 
-        yield return Pair("sign-in, wrong password", "/account/login", "section.sign-in form", email => new()
+        yield return Pair("sign-in, wrong password", (name, email) => FormPost(name, idp, "/account/login", "section.sign-in form", () => new()
         {
-            ["Input.Email"] = email, ["Input.Password"] = "Wrong-Pass-2026",
-        });
-        yield return Pair("forgot password", "/account/forgot-password", "section form[method=post]", email => new() { ["Email"] = email });
-        yield return Pair("register", "/account/register", "form[method=post]", Registration);
+            ["Input.Email"] = email(), ["Input.Password"] = "Wrong-Pass-2026",
+        }));
+        yield return Pair("forgot password", (name, email) => ForgotPassword(name, idp, email));
+        yield return Pair("register", (name, email) => Register(name, idp, email));
     }
 
-    private static Scenario FormPost(string name, IdentityProviderUnderTest idp, string path, string formSelector, Func<Dictionary<string, string>> values)
+    /// <summary>"Forgot your password?" for the address <paramref name="email"/> gives.</summary>
+    internal static Scenario ForgotPassword(string name, IdentityProviderUnderTest idp, Func<string> email, HttpStatusCode? expected = null) =>
+        FormPost(name, idp, "/account/forgot-password", "section form[method=post]", () => new() { ["Email"] = email() }, expected);
+
+    /// <summary>The sign-up form, complete, for the address <paramref name="email"/> gives.</summary>
+    internal static Scenario Register(string name, IdentityProviderUnderTest idp, Func<string> email, HttpStatusCode? expected = null) =>
+        FormPost(name, idp, "/account/register", "form[method=post]", () => Registration(email()), expected);
+
+    /// <summary>
+    /// A form read once per client and posted with <paramref name="values"/> each time. A post succeeds with
+    /// <paramref name="expected"/> when given (an accepted registration redirects, one shown again with errors answers 200),
+    /// else with 200 or 302.
+    /// </summary>
+    private static Scenario FormPost(string name, IdentityProviderUnderTest idp, string path, string formSelector,
+        Func<Dictionary<string, string>> values, HttpStatusCode? expected = null)
     {
         var url = new Uri(idp.BaseAddress, path);
         return new Scenario(name,
@@ -61,7 +74,8 @@ public static class EnumerationTiming
                     fields[key] = value;
                 }
                 var response = await client.PostAsync(url, new FormUrlEncodedContent(fields));
-                return (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, state);
+                var ok = expected is { } status ? response.StatusCode == status : response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect;
+                return (ok, state);
             });
     }
 

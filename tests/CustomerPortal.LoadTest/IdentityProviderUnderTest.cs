@@ -21,19 +21,26 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _work;
+    private readonly string? _connectionString;
+    private int _errorsLogged;
 
-    private IdentityProviderUnderTest(Process process, string work, Uri baseAddress)
+    private IdentityProviderUnderTest(Process process, string work, string? connectionString, Uri baseAddress)
     {
         _process = process;
         _work = work;
+        _connectionString = connectionString;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
     public int UserCount { get; private set; }
 
+    /// <summary>Lines the IdP logged at Error or Critical ("fail:", "crit:"), which no run should produce.</summary>
+    public int ErrorsLogged => Volatile.Read(ref _errorsLogged);
+
     /// <param name="postgres">A PostgreSQL connection string without database; null runs on SQLite.</param>
-    public static async Task<IdentityProviderUnderTest> StartAsync(int users, string? postgres = null)
+    /// <param name="settings">More configuration for the IdP (Mail:Smtp:Host, say), by its keys with ':'.</param>
+    public static async Task<IdentityProviderUnderTest> StartAsync(int users, string? postgres = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var work = Path.Combine(Path.GetTempPath(), "customer-portal-load", Guid.NewGuid().ToString("n"));
         var seed = Path.Combine(work, "seed");
@@ -77,15 +84,47 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         start.Environment["Registration__ResetLinksPerAccountPerHour"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         var process = Process.Start(start)!;
+        var idp = new IdentityProviderUnderTest(process, work, connectionString, new Uri($"http://127.0.0.1:{port}")) { UserCount = users };
         var listening = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Now listening", StringComparison.Ordinal) == true) { listening.TrySetResult(); } };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Now listening", StringComparison.Ordinal) == true)
+            {
+                listening.TrySetResult();
+            }
+            idp.CountError(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
-        return new IdentityProviderUnderTest(process, work, new Uri($"http://127.0.0.1:{port}")) { UserCount = users };
+        return idp;
     }
+
+    /// <summary>The console logger starts an entry with its level: "fail:" for Error, "crit:" for Critical.</summary>
+    private void CountError(string? line)
+    {
+        if (line is not null && (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)))
+        {
+            Interlocked.Increment(ref _errorsLogged);
+            Console.Error.WriteLine($"IdP: {line}");
+        }
+    }
+
+    /// <summary>The IdP's own database, for what the benchmark counts there (the mail outbox).</summary>
+    public PortalDbContext OpenDatabase() => Database(Path.Combine(_work, "data"), _connectionString);
+
+    private static PortalDbContext Database(string dataFolder, string? postgres) => postgres is null
+        ? new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(dataFolder, "portal.db")}").UseOpenIddict().Options)
+        : new CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext(
+            new DbContextOptionsBuilder<CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext>()
+                .UseNpgsql(postgres).UseOpenIddict().Options);
 
     /// <summary>
     /// Writes the generated users through the IdP's own model before it starts (it applies the
@@ -94,12 +133,7 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
     private static async Task GenerateUsersAsync(string dataFolder, int count, string? postgres)
     {
         Directory.CreateDirectory(dataFolder);
-        await using PortalDbContext db = postgres is null
-            ? new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>()
-                .UseSqlite($"Data Source={Path.Combine(dataFolder, "portal.db")}").UseOpenIddict().Options)
-            : new CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext(
-                new DbContextOptionsBuilder<CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext>()
-                    .UseNpgsql(postgres).UseOpenIddict().Options);
+        await using var db = Database(dataFolder, postgres);
         await db.Database.MigrateAsync();
         if (postgres is null)
         {
@@ -151,9 +185,14 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
 
     public static string Email(int index) => $"load-{index}@example.com";
 
-    public double PeakMemoryMegabytes()
+    public double PeakMemoryMegabytes() => MemoryMegabytes("VmHWM:");
+
+    /// <summary>The IdP's resident set now (VmRSS): what the machine gives it, managed heap and everything else.</summary>
+    public double ResidentMemoryMegabytes() => MemoryMegabytes("VmRSS:");
+
+    private double MemoryMegabytes(string field)
     {
-        var status = File.ReadAllLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return status is null
             ? double.NaN
             : double.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;

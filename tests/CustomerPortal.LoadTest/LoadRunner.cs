@@ -9,7 +9,7 @@ namespace CustomerPortal.LoadTest;
 /// </summary>
 public sealed record Scenario(string Name, Func<HttpClient, Task<object?>> Setup, Func<HttpClient, object?, Task<(bool Ok, object? State)>> Request);
 
-public sealed record ScenarioResult(string Name, double RequestsPerSecond, TimeSpan P50, TimeSpan P99, int Errors);
+public sealed record ScenarioResult(string Name, double RequestsPerSecond, TimeSpan P50, TimeSpan P99, int Errors, int Requests);
 
 public static class LoadRunner
 {
@@ -71,7 +71,8 @@ public static class LoadRunner
 
         watch.Stop();
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new ScenarioResult(scenario.Name, all.Count / watch.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), errors.Sum());
+        return new ScenarioResult(scenario.Name, all.Count / watch.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), errors.Sum(),
+            all.Count);
     }
 
     public static HttpClient NewClient() =>

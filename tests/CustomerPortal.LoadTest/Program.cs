@@ -6,10 +6,21 @@ using CustomerPortal.LoadTest;
 //     [--seconds 10] [--warmup 5] [--concurrency 16] [--users 1000] [--postgres "Host=…;Username=…"]
 //     [--only jwks,client_credentials] [--no-reference]   (for profiling one scenario against the IdP alone)
 //     [--only enumeration --no-reference]   (only the timing of answers for registered and unknown addresses)
+//     [--soak [--soak-minutes 10] [--smtp-period-seconds 120] [--warmup 60]]   (the soak instead, judged; exit code 1 when a requirement is missed)
 var seconds = Option(args, "--seconds", 10);
 var concurrency = Option(args, "--concurrency", 16);
 var users = Option(args, "--users", 1000);
 var warmUp = TimeSpan.FromSeconds(Option(args, "--warmup", 5));
+
+if (args.Contains("--soak"))
+{
+    var soak = await Soak.RunAsync(new SoakSettings(TimeSpan.FromMinutes(Option(args, "--soak-minutes", 10)),
+        TimeSpan.FromSeconds(Option(args, "--smtp-period-seconds", 120)), Math.Max(1, concurrency / 4), users,
+        TimeSpan.FromSeconds(Option(args, "--warmup", 60))));
+    soak.Print();
+    Environment.ExitCode = soak.AllMet ? 0 : 1;
+    return;
+}
 
 var only = Text(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var withReference = !args.Contains("--no-reference");

@@ -26,6 +26,9 @@ public sealed record Pkce(string Verifier, string Challenge)
 /// <summary>What the benchmark asks of a provider: discovery, JWKS, client credentials, rotating refresh, a full sign-in.</summary>
 public static class Scenarios
 {
+    public const string Refresh = "refresh_token (rotating)";
+    public const string SignIn = "sign-in (full flow)";
+
     public static Target Portal(IdentityProviderUnderTest idp) => new("customer-portal", idp.BaseAddress,
         "/.well-known/openid-configuration", "/.well-known/jwks", "/connect/token", idp.UserCount, (client, user) => SignInAsync(client, idp, user));
 
@@ -50,7 +53,7 @@ public static class Scenarios
             return (response.StatusCode == HttpStatusCode.OK, null);
         });
 
-        yield return new Scenario("refresh_token (rotating)",
+        yield return new Scenario(Refresh,
             async client => (await target.SignInAsync(client, Random.Shared.Next(target.UserCount))).GetProperty("refresh_token").GetString(),
             async (client, state) =>
             {
@@ -64,7 +67,7 @@ public static class Scenarios
                 return (true, body.GetProperty("refresh_token").GetString());
             });
 
-        yield return new Scenario("sign-in (full flow)", None, async (_, _) =>
+        yield return new Scenario(SignIn, None, async (_, _) =>
         {
             // A fresh browser each time: authorize → sign-in form → post → code → token.
             using var browser = LoadRunner.NewClient();
