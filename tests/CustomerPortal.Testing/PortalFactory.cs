@@ -53,6 +53,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         var folder = Path.Combine(Path.GetTempPath(), "customer-portal-tests", Guid.NewGuid().ToString("n"));
         CopyDirectory(Path.Combine(RepositoryRoot.Path, "seed"), Path.Combine(folder, "seed"));
         TestClients.WriteInto(Path.Combine(folder, "seed"));
+        DemoSecondFactors.RemoveFrom(Path.Combine(folder, "seed"));
         return folder;
     }
 
@@ -73,6 +74,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
         builder.UseSetting("Seed:Path", SeedFolder);
         builder.UseSetting("Throttling:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting(DemoSecondFactors.RequirementSetting, "");
         // The in-memory server listens nowhere: links in mails need the origin the test client uses.
         builder.UseSetting("Registration:PublicOrigin", PublicOrigin);
         // Answers held back for an even time (against timing enumeration) would only slow the

@@ -53,6 +53,7 @@ public class PortalStackFixture : IAsyncLifetime
         int identity = PortalProcess.FreePort(), ordering = PortalProcess.FreePort(), support = PortalProcess.FreePort();
         var seed = Path.Combine(workFolder, "seed");
         CopySeed(seed, new Dictionary<int, int> { [5102] = ordering, [5103] = support });
+        DemoSecondFactors.RemoveFrom(seed);
         var mail = smtp.Settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
         var options = new PortalStackOptions
         {
@@ -67,6 +68,7 @@ public class PortalStackFixture : IAsyncLifetime
                 {
                     ["Seed:Path"] = seed,
                     ["Throttling:SignInAttemptsPerMinute"] = "1000",
+                    [DemoSecondFactors.RequirementSetting] = "",
                 },
                 ["ordering"] = new Dictionary<string, string>(),
                 ["support"] = new Dictionary<string, string>(mail),

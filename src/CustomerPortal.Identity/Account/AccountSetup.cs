@@ -49,6 +49,27 @@ public static class AccountSetup
             Connect.Sessions.SessionCookie.Configure(cookie);
         });
 
+        // Between a right password and the second factor (or the enrolment it requires): long
+        // enough to set up an authenticator app, no longer.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, pending =>
+        {
+            pending.Cookie.Name = "portal.pending";
+            pending.Cookie.HttpOnly = true;
+            pending.Cookie.SameSite = SameSiteMode.Lax;
+            pending.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            pending.ExpireTimeSpan = TimeSpan.FromMinutes(15);
+            pending.SlidingExpiration = false;
+        });
+        // "Don't ask again on this browser" (customers only, see SecondFactorPolicy).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<SecondFactor.SecondFactorOptions>>((remember, secondFactor) =>
+            {
+                remember.Cookie.Name = "portal.remembered";
+                remember.Cookie.HttpOnly = true;
+                remember.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                remember.ExpireTimeSpan = secondFactor.Value.RememberBrowserFor;
+            });
+
         // The sign-in cookie is re-validated against the user's security stamp, so a password
         // change or a lock ends other sessions within this interval.
         services.Configure<SecurityStampValidatorOptions>(options =>
@@ -56,13 +77,14 @@ public static class AccountSetup
             options.ValidationInterval = TimeSpan.FromMinutes(1);
             options.OnRefreshingPrincipal = context =>
             {
-                // When the password was typed and which IdP session this is survive the refresh.
-                foreach (var type in new[] { PortalClaims.AuthenticationTime, PortalClaimTypes.SessionId })
+                // When and how the user authenticated and which IdP session this is survive the refresh.
+                var kept = new[]
                 {
-                    if (context.CurrentPrincipal?.FindFirst(type) is { } claim)
-                    {
-                        (context.NewPrincipal?.Identity as ClaimsIdentity)?.AddClaim(new Claim(claim.Type, claim.Value, claim.ValueType));
-                    }
+                    PortalClaims.AuthenticationTime, PortalClaimTypes.SessionId, OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference,
+                };
+                foreach (var claim in context.CurrentPrincipal?.Claims.Where(c => kept.Contains(c.Type)) ?? [])
+                {
+                    (context.NewPrincipal?.Identity as ClaimsIdentity)?.AddClaim(new Claim(claim.Type, claim.Value, claim.ValueType));
                 }
                 return Task.CompletedTask;
             };
@@ -76,6 +98,14 @@ public static class AccountSetup
         services.AddScoped<SignIn.KnownBrowsers>();
         services.AddScoped<SignIn.Lockouts>();
         services.AddScoped<SignIn.PasswordSignIn>();
+        services.AddScoped<SignIn.PendingSignIn>();
+        services.AddScoped<SignIn.SignInCompletion>();
+        services.AddOptions<SecondFactor.SecondFactorOptions>().Bind(configuration.GetSection(SecondFactor.SecondFactorOptions.Section));
+        services.AddScoped<SecondFactor.SecondFactorPolicy>();
+        services.AddScoped<SecondFactor.SecondFactorAttempts>();
+        services.AddScoped<SecondFactor.AuthenticatorApp>();
+        services.AddScoped<SecondFactor.TwoStepSettings>();
+        services.AddScoped<SecondFactor.SecondFactorMails>();
         services.AddScoped<CurrentPasswordCheck>();
         services.AddSingleton<CurrentPasswordThrottle>();
         services.AddScoped<Passwords.PasswordMails>();

@@ -13,9 +13,8 @@ namespace CustomerPortal.Identity.Account;
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class LoginModel(
-    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, PasswordSignIn passwordSignIn, KnownBrowsers knownBrowsers,
-    Activation.AccountLifecycle lifecycle, Audit.AuditLog audit, Connect.Sessions.BrowserSessions sessions,
-    Observability.PortalMetrics metrics, Maintenance.MaintenanceMode maintenance) : PageModel
+    UserManager<PortalUser> users, PasswordSignIn passwordSignIn, SecondFactor.SecondFactorPolicy secondFactors, PendingSignIn pending,
+    SignInCompletion completion, Maintenance.MaintenanceMode maintenance) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -76,13 +75,15 @@ public sealed class LoginModel(
             return LocalRedirect("/");
         }
 
-        await knownBrowsers.RememberAsync(user);
-        var sid = await sessions.StartAsync(user.Id);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(PortalClaimTypes.SessionId, sid)]);
-        await audit.WriteAsync(Audit.AuditEventType.SignInSucceeded, user.Id, email);
-        metrics.SignIn(succeeded: true);
-        await lifecycle.RecordSignInAsync(user);
-        LocalizationSetup.AdoptUserLanguage(HttpContext, user.Locale);
+        var next = await secondFactors.StepAfterPasswordAsync(user);
+        if (next != SecondFactor.StepAfterPassword.None)
+        {
+            // Nothing is granted yet: the next page asks for the code (or sets one up) and then signs in.
+            await pending.StartAsync(user);
+            var step = next == SecondFactor.StepAfterPassword.Code ? "/account/login/code" : "/account/login/enrol";
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? $"{step}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}" : step);
+        }
+        await completion.CompleteAsync(user, [Connect.AuthenticationMethods.Password]);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 

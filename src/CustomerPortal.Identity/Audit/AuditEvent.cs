@@ -48,4 +48,7 @@ public enum AuditEventType
 
     /// <summary>A mail someone could cause for an address they need not own was not sent: its recipient had the most of that kind this hour.</summary>
     MailCapped = 39,
+
+    /// <summary>A second factor was turned on or off, recovery codes were issued, or one was used.</summary>
+    SecondFactorChanged = 40,
 }

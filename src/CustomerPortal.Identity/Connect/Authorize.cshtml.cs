@@ -93,7 +93,8 @@ public sealed class AuthorizeModel(
 
         // Every IdP cookie names its session (SessionCookie refuses one that does not).
         var sessionId = session.Principal!.FindFirst(PortalClaimTypes.SessionId)!.Value;
-        var principal = await principals.CreateForUserAsync(user, requestedScopes, authenticatedAt, sessionId, HttpContext.RequestAborted);
+        var principal = await principals.CreateForUserAsync(
+            user, requestedScopes, authenticatedAt, sessionId, AuthenticationMethods.Of(session.Principal), HttpContext.RequestAborted);
         await sessions.RecordClientAsync(sessionId, request.ClientId!);
         if (permanent.Count == 0)
         {

@@ -22,8 +22,9 @@ public static class ClaimDestinations
         Claims.Role, PortalClaimTypes.CompanyName, PortalClaimTypes.MachineSerial, PortalClaimTypes.MachineModel,
     ];
 
-    /// <summary>When the user authenticated and in which session: for the client (max_age, logout), not for an API.</summary>
-    private static readonly HashSet<string> AboutTheSession = [Claims.AuthenticationTime, PortalClaimTypes.SessionId];
+    /// <summary>When and how the user authenticated and in which session: for the client (max_age, acr_values, logout), not for an API.</summary>
+    private static readonly HashSet<string> AboutTheSession =
+        [Claims.AuthenticationTime, PortalClaimTypes.SessionId, Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference];
 
     /// <summary>Every claim a client can receive, as discovery lists them (claims_supported).</summary>
     public static IEnumerable<string> Published => AboutTheUser.Concat(AboutTheSession);

@@ -92,6 +92,7 @@ public static class OpenIddictSetup
 
                 options.AddEventHandler(RevokeGrantWithRefreshToken.Descriptor);
                 options.AddEventHandler(Sessions.SessionSetup.DiscoveryDescriptor);
+                options.AddEventHandler(AuthenticationMethods.DiscoveryDescriptor);
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

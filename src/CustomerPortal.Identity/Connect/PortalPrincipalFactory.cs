@@ -20,7 +20,7 @@ public sealed class PortalPrincipalFactory(
 {
     public async Task<ClaimsPrincipal> CreateForUserAsync(
         PortalUser user, ImmutableArray<string> scopes, DateTimeOffset? authenticatedAt,
-        string? sessionId = null, CancellationToken cancellationToken = default)
+        string? sessionId = null, IReadOnlyCollection<string>? methods = null, CancellationToken cancellationToken = default)
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id);
@@ -29,6 +29,13 @@ public sealed class PortalPrincipalFactory(
         if (authenticatedAt is { } time)
         {
             identity.AddClaim(new Claim(Claims.AuthenticationTime, time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        }
+        if (methods is { Count: > 0 })
+        {
+            // amr is a JSON array even with one method (OpenID Connect Core 2); acr follows from it.
+            identity.AddClaim(new Claim(Claims.AuthenticationMethodReference, JsonSerializer.Serialize(methods),
+                Microsoft.IdentityModel.JsonWebTokens.JsonClaimValueTypes.JsonArray));
+            identity.SetClaim(Claims.AuthenticationContextReference, AuthenticationMethods.LevelOf(methods));
         }
 
         if (scopes.Contains(Scopes.Profile))

@@ -46,7 +46,8 @@ public static class TokenEndpoint
             }
 
             var principal = await principals.CreateForUserAsync(
-                user, grant.GetScopes(), grant.AuthenticatedAt(), grant.FindFirst(PortalClaimTypes.SessionId)?.Value, context.RequestAborted);
+                user, grant.GetScopes(), grant.AuthenticatedAt(), grant.FindFirst(PortalClaimTypes.SessionId)?.Value, AuthenticationMethods.Of(grant),
+                context.RequestAborted);
             principal.SetAuthorizationId(grant.GetAuthorizationId());
             metrics.TokenIssued(request.GrantType!);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -51,6 +51,12 @@ public class PortalUser : IdentityUser
     public string? StaffLockedBy { get; set; }
     public bool IsStaffLocked => StaffLockedAt is not null;
 
+    /// <summary>
+    /// The 30-second time step of the last authenticator-app code accepted: a code of this step or
+    /// an earlier one is refused, so a code seen over someone's shoulder cannot be used again.
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
+
     public List<RequestedRole> RequestedRoles { get; set; } = [];
 
     /// <summary>Japanese order: family name first, separated by a space as the guide writes names.</summary>

@@ -28,10 +28,11 @@ public sealed class PortalMetrics
         public const string CurrentPassword = "current_password";
         public const string Staff = "staff";
         public const string KnownBrowser = "known_browser";
+        public const string SecondFactor = "second_factor";
     }
 
     private static readonly string[] LockoutCauses =
-        [LockoutCause.FailedSignIns, LockoutCause.CurrentPassword, LockoutCause.Staff, LockoutCause.KnownBrowser];
+        [LockoutCause.FailedSignIns, LockoutCause.CurrentPassword, LockoutCause.Staff, LockoutCause.KnownBrowser, LockoutCause.SecondFactor];
     private static readonly string[] Grants = [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken, GrantTypes.ClientCredentials];
     private static readonly string[] RegistrationOutcomes = ["received", "approved", "rejected", "activated"];
     private static readonly OutboxStatus[] Undelivered = [OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Uncertain, OutboxStatus.Failed];

@@ -9,7 +9,8 @@ namespace CustomerPortal.Identity.Seeding;
 /// Active demo accounts from seed/development-users.json (Development only). An existing account
 /// gets its profile and roles back as declared; its password is reset only if it no longer matches.
 /// </summary>
-public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, PortalDbContext db, Account.Addresses.AddressBook addressBook, TimeProvider clock)
+public sealed class DevelopmentUserSeeder(
+    UserManager<PortalUser> users, IUserStore<PortalUser> store, PortalDbContext db, Account.Addresses.AddressBook addressBook, TimeProvider clock)
 {
     public async Task SeedAsync(SeedFolder seed)
     {
@@ -53,6 +54,8 @@ public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, PortalD
                 }
             }
 
+            await SeedAuthenticatorAsync(user, declared.AuthenticatorKey);
+
             var current = await users.GetRolesAsync(user);
             SeedResult.ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(declared.Roles)), $"roles of {declared.Email}");
             SeedResult.ThrowIfFailed(await users.AddToRolesAsync(user, declared.Roles.Except(current)), $"roles of {declared.Email}");
@@ -74,6 +77,28 @@ public sealed class DevelopmentUserSeeder(UserManager<PortalUser> users, PortalD
                     _ = await addressBook.CreateAsync(user.Id, entry) ?? throw new InvalidOperationException($"The address book of {declared.Email} is full.");
                 }
             }
+        }
+    }
+
+    /// <summary>The declared key, on; an account declared without one has two-step verification off.</summary>
+    private async Task SeedAuthenticatorAsync(PortalUser user, string? key)
+    {
+        if (key is null)
+        {
+            if (user.TwoFactorEnabled)
+            {
+                SeedResult.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, false), $"two-step verification of {user.Email}");
+            }
+            return;
+        }
+        if (await users.GetAuthenticatorKeyAsync(user) != key)
+        {
+            await ((IUserAuthenticatorKeyStore<PortalUser>)store).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            SeedResult.ThrowIfFailed(await users.UpdateAsync(user), $"authenticator key of {user.Email}");
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            SeedResult.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, true), $"two-step verification of {user.Email}");
         }
     }
 }

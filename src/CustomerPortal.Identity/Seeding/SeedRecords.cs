@@ -60,6 +60,12 @@ public sealed record DevelopmentUserSeed
     public string Locale { get; init; } = "ja";
     public List<string> Roles { get; init; } = [];
 
+    /// <summary>
+    /// A base32 authenticator-app key: the account then has two-step verification on, and the
+    /// current code is <c>oathtool --totp -b KEY</c> (demo staff and admins must have one).
+    /// </summary>
+    public string? AuthenticatorKey { get; init; }
+
     /// <summary>Serials of the device registry listed on the account.</summary>
     public List<string> Machines { get; init; } = [];
 

@@ -24,6 +24,7 @@ public sealed class IdentityBackupTests : IAsyncLifetime
             ["Seed:Path"] = Path.Combine(_work, "seed"),
             ["Registration:RequireApproval"] = "false",
             ["Throttling:SignInAttemptsPerMinute"] = "1000",
+            [DemoSecondFactors.RequirementSetting] = "",
         };
         foreach (var (key, value) in _smtp.Settings)
         {

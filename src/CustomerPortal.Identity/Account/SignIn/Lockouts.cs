@@ -38,6 +38,8 @@ public sealed class Lockouts(
         outbox.Enqueue(NoticeTemplate, user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
+            // Wrong codes after a right password say more than wrong passwords: the mail tells them apart.
+            ["codes"] = cause == PortalMetrics.LockoutCause.SecondFactor,
             ["failures"] = lockout.MaxFailedAccessAttempts,
             ["minutes"] = (int)Math.Ceiling(lockout.DefaultLockoutTimeSpan.TotalMinutes),
             ["reset_url"] = addresses.For("account/forgot-password", user.Locale),

@@ -402,6 +402,9 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Locale")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -397,6 +397,9 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Locale")
                         .IsRequired()
                         .HasMaxLength(10)

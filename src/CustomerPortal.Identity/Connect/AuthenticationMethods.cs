@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace CustomerPortal.Identity.Connect;
+
+/// <summary>
+/// How the user proved who they are, as the ID token says it: <c>amr</c> with RFC 8176 values, and
+/// the <c>acr</c> that follows from them. The sign-in cookie carries the methods (one <c>amr</c>
+/// claim each); codes and refresh tokens carry them on, so a refreshed ID token says the same.
+/// </summary>
+public static class AuthenticationMethods
+{
+    public const string Password = "pwd";
+    public const string OneTimeCode = "otp";
+    public const string MultiFactor = "mfa";
+
+    /// <summary>The ACR values this IdP can satisfy, weakest first (discovery's <c>acr_values_supported</c>).</summary>
+    public static class Levels
+    {
+        /// <summary>A password alone (or a password on a browser remembered after a second factor).</summary>
+        public const string Password = "urn:customer-portal:acr:password";
+
+        /// <summary>A password and a second factor (authenticator-app code or recovery code).</summary>
+        public const string MultiFactor = "urn:customer-portal:acr:mfa";
+
+        public static readonly string[] Supported = [Password, MultiFactor];
+    }
+
+    public static IReadOnlyList<string> Of(ClaimsPrincipal? principal) =>
+        principal is null ? [] : [.. principal.FindAll(OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference).Select(c => c.Value).Distinct(StringComparer.Ordinal)];
+
+    public static string LevelOf(IReadOnlyCollection<string> methods) =>
+        methods.Contains(MultiFactor) ? Levels.MultiFactor : Levels.Password;
+
+    public static IEnumerable<Claim> AsClaims(IEnumerable<string> methods) =>
+        methods.Select(method => new Claim(OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference, method));
+
+    /// <summary>Discovery lists the ACR values (<c>acr_values_supported</c>).</summary>
+    public static OpenIddictServerHandlerDescriptor DiscoveryDescriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<HandleConfigurationRequestContext>()
+            .UseInlineHandler(context =>
+            {
+                context.Metadata[Metadata.AcrValuesSupported] = System.Text.Json.JsonSerializer.SerializeToElement(Levels.Supported);
+                return default;
+            })
+            .SetOrder(int.MaxValue - 100)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+}

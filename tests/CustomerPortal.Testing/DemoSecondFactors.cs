@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CustomerPortal.Testing;
+
+/// <summary>
+/// The demo staff and admin accounts have authenticator keys in seed/, and an authenticator code
+/// is accepted once per 30-second step: the many tests that sign in as staff within seconds of each
+/// other would be refused as replays. Their copies of seed/ drop the keys and their portals require
+/// no second factor; the second-factor tests use the keys and the default policy on purpose.
+/// </summary>
+public static class DemoSecondFactors
+{
+    public const string RequirementSetting = "Security:RequireSecondFactorForRoles";
+
+    public static void RemoveFrom(string seedFolder)
+    {
+        var file = Path.Combine(seedFolder, "development-users.json");
+        var users = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
+        foreach (var user in users)
+        {
+            user!.AsObject().Remove("authenticatorKey");
+        }
+        File.WriteAllText(file, users.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    /// <summary>Puts the repository's demo accounts back, keys included (for the tests of the demo's second factors).</summary>
+    public static void RestoreInto(string seedFolder) =>
+        File.Copy(Path.Combine(RepositoryRoot.Path, "seed", "development-users.json"), Path.Combine(seedFolder, "development-users.json"), overwrite: true);
+}
