@@ -49,9 +49,14 @@ internal static class Banner
         Console.WriteLine($"  {"Dashboard (logs, traces, metrics of each part)",-50} {Dashboard(configuration)}");
         Console.WriteLine();
         Console.WriteLine("  Demo accounts:");
-        foreach (var (email, password, roles) in DemoAccounts(repository))
+        foreach (var (email, password, roles, key) in DemoAccounts(repository))
         {
             Console.WriteLine($"    {email,-26} {password,-16} {roles}");
+            if (key is not null)
+            {
+                // Staff and admins sign in with a second factor: the current code of their seeded key.
+                Console.WriteLine($"    {"",-26} code: oathtool --totp -b {key}");
+            }
         }
         Console.WriteLine();
         Console.WriteLine("Press Ctrl+C to stop.");
@@ -64,7 +69,7 @@ internal static class Banner
         return configuration["AppHost:BrowserToken"] is { Length: > 0 } token ? $"{address.TrimEnd('/')}/login?t={token}" : address;
     }
 
-    private static IEnumerable<(string Email, string Password, string Roles)> DemoAccounts(string repository)
+    private static IEnumerable<(string Email, string Password, string Roles, string? AuthenticatorKey)> DemoAccounts(string repository)
     {
         var file = Path.Combine(repository, "seed", "development-users.json");
         using var document = JsonDocument.Parse(File.ReadAllText(file),
@@ -74,7 +79,8 @@ internal static class Banner
             yield return (
                 user.GetProperty("email").GetString()!,
                 user.GetProperty("password").GetString()!,
-                string.Join(", ", user.GetProperty("roles").EnumerateArray().Select(r => r.GetString())));
+                string.Join(", ", user.GetProperty("roles").EnumerateArray().Select(r => r.GetString())),
+                user.TryGetProperty("authenticatorKey", out var key) ? key.GetString() : null);
         }
     }
 }

@@ -21,7 +21,7 @@ public static class DemoSecondFactors
         {
             user!.AsObject().Remove("authenticatorKey");
         }
-        File.WriteAllText(file, users.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        File.WriteAllText(file, users.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
     /// <summary>Puts the repository's demo accounts back, keys included (for the tests of the demo's second factors).</summary>

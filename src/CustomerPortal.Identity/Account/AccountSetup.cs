@@ -80,7 +80,8 @@ public static class AccountSetup
                 // When and how the user authenticated and which IdP session this is survive the refresh.
                 var kept = new[]
                 {
-                    PortalClaims.AuthenticationTime, PortalClaimTypes.SessionId, OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference,
+                    PortalClaims.AuthenticationTime, PortalClaimTypes.SessionId,
+                    OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference,
                 };
                 foreach (var claim in context.CurrentPrincipal?.Claims.Where(c => kept.Contains(c.Type)) ?? [])
                 {

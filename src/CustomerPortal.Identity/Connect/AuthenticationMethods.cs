@@ -29,7 +29,10 @@ public static class AuthenticationMethods
     }
 
     public static IReadOnlyList<string> Of(ClaimsPrincipal? principal) =>
-        principal is null ? [] : [.. principal.FindAll(OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference).Select(c => c.Value).Distinct(StringComparer.Ordinal)];
+        principal is null
+            ? []
+            : [.. principal.FindAll(OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference)
+                .Select(c => c.Value).Distinct(StringComparer.Ordinal)];
 
     public static string LevelOf(IReadOnlyCollection<string> methods) =>
         methods.Contains(MultiFactor) ? Levels.MultiFactor : Levels.Password;

@@ -77,14 +77,14 @@ public sealed class AuthenticatorAppTests(TwoStepPortal portal) : IClassFixture<
 
         using var browser = await PasswordOnlyAsync(email);
         var recovery = await browser.GetPageAsync("/account/login/recovery");
-        var used = await browser.SubmitAsync(recovery, "form[method=post]", new Dictionary<string, string> { ["RecoveryCode"] = recoveryCodes[3].ToLowerInvariant() });
+        var used = await browser.SubmitAsync(recovery, "form[method=post]", Form(("RecoveryCode", recoveryCodes[3].ToLowerInvariant())));
         Assert.Equal("/", used.Headers.Location!.ToString());
         var mails = await portal.Smtp.WaitForAsync(email, 2);
         Assert.Contains("残りのリカバリーコードは9件です", mails[1].TextBody);
 
         using var again = await PasswordOnlyAsync(email);
         var page = await again.GetPageAsync("/account/login/recovery");
-        var refused = await again.ParseAsync(await again.SubmitAsync(page, "form[method=post]", new Dictionary<string, string> { ["RecoveryCode"] = recoveryCodes[3] }));
+        var refused = await again.ParseAsync(await again.SubmitAsync(page, "form[method=post]", Form(("RecoveryCode", recoveryCodes[3]))));
         Assert.Contains("すでに使用されています", refused.QuerySelector("[role=alert]")!.TextContent);
     }
 
@@ -115,13 +115,13 @@ public sealed class AuthenticatorAppTests(TwoStepPortal portal) : IClassFixture<
 
         var settings = await browser.GetPageAsync("/account/security");
         var wrongCode = await browser.ParseAsync(await browser.SubmitAsync(settings, "form.disable-authenticator",
-            new Dictionary<string, string> { ["CurrentPassword"] = Password, ["Code"] = "123456" }));
+            Form(("CurrentPassword", Password), ("Code", "123456"))));
         Assert.NotNull(wrongCode.QuerySelector("#disable-code-error"));
         Assert.Contains("有効", wrongCode.QuerySelector(".authenticator-status")!.TextContent);
 
         portal.NextStep();
         var off = await browser.ParseAsync(await browser.SubmitAsync(wrongCode, "form.disable-authenticator",
-            new Dictionary<string, string> { ["CurrentPassword"] = Password, ["Code"] = portal.CodeNow(key) }));
+            Form(("CurrentPassword", Password), ("Code", portal.CodeNow(key)))));
         Assert.Contains("無効にしました", off.QuerySelector("[role=status]")!.TextContent);
         // This browser stays signed in; the next sign-in takes the password alone.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account/settings")).StatusCode);
@@ -138,7 +138,7 @@ public sealed class AuthenticatorAppTests(TwoStepPortal portal) : IClassFixture<
         using var browser = await PasswordOnlyAsync(email);
         var step = await browser.GetPageAsync("/account/login/code");
         Assert.Equal(HttpStatusCode.Redirect,
-            (await browser.SubmitAsync(step, "form[method=post]", new Dictionary<string, string> { ["Code"] = portal.CodeNow(key), ["RememberBrowser"] = "true" })).StatusCode);
+            (await browser.SubmitAsync(step, "form[method=post]", Form(("Code", portal.CodeNow(key)), ("RememberBrowser", "true")))).StatusCode);
 
         Assert.Equal("/", (await (await LoginPage.OpenAsync(browser)).SubmitAsync(email, Password)).Headers.Location!.ToString());
         using var other = portal.CreateBrowser();
@@ -155,7 +155,7 @@ public sealed class AuthenticatorAppTests(TwoStepPortal portal) : IClassFixture<
         Assert.NotNull(setup.QuerySelector("figure.qr-code svg"));
         var key = AuthenticatorCodes.KeyFromPage(setup.QuerySelector("code.authenticator-key")!.TextContent);
 
-        var done = await browser.ParseAsync(await browser.SubmitAsync(setup, "ol.authenticator-setup form", new Dictionary<string, string> { ["Code"] = portal.CodeNow(key) }));
+        var done = await browser.ParseAsync(await browser.SubmitAsync(setup, "ol.authenticator-setup form", Form(("Code", portal.CodeNow(key)))));
         var codes = done.QuerySelectorAll("ol.recovery-code-list code").Select(c => c.TextContent).ToList();
         Assert.StartsWith("data:text/plain", done.QuerySelector("a[download]")!.GetAttribute("href"));
         return (email, key, codes);
@@ -175,12 +175,15 @@ public sealed class AuthenticatorAppTests(TwoStepPortal portal) : IClassFixture<
         return browser;
     }
 
+    private static Dictionary<string, string> Form(params (string Name, string Value)[] fields) =>
+        fields.ToDictionary(field => field.Name, field => field.Value);
+
     private static async Task<HttpResponseMessage> SubmitCodeAsync(Browser browser, string code) =>
-        await browser.SubmitAsync(await browser.GetPageAsync("/account/login/code"), "form[method=post]", new Dictionary<string, string> { ["Code"] = code });
+        await browser.SubmitAsync(await browser.GetPageAsync("/account/login/code"), "form[method=post]", Form(("Code", code)));
 
     private static async Task<string> WrongAnswerAsync(Browser browser, IDocument page, string code)
     {
-        var response = await browser.SubmitAsync(page, "form[method=post]", new Dictionary<string, string> { ["Code"] = code });
+        var response = await browser.SubmitAsync(page, "form[method=post]", Form(("Code", code)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await browser.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent;
     }

@@ -24,7 +24,8 @@ public sealed class RequiredSecondFactorTests(TwoStepPortal portal) : IClassFixt
         foreach (var elsewhere in new[] { "/staff/registrations", "/account/settings", "/account/security" })
         {
             var response = await browser.GetAsync(elsewhere);
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().StartsWith("/account/login", StringComparison.Ordinal),
+            Assert.True(
+                response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().StartsWith("/account/login", StringComparison.Ordinal),
                 $"{elsewhere} answered {(int)response.StatusCode} {response.Headers.Location}");
         }
 

@@ -31,6 +31,8 @@ public sealed class SecurityModel(
 
     /// <summary>Which form the password error belongs to ("renew" or "disable").</summary>
     public string? FormWithError { get; private set; }
+
+    public string? PasswordErrorOf(string form) => FormWithError == form ? CurrentPasswordErrorKey : null;
     public string? CodeErrorKey { get; private set; }
 
     public async Task OnGetAsync() => await ShowAsync(await CurrentUserAsync());
