@@ -27,4 +27,10 @@ public static class DemoSecondFactors
     /// <summary>Puts the repository's demo accounts back, keys included (for the tests of the demo's second factors).</summary>
     public static void RestoreInto(string seedFolder) =>
         File.Copy(Path.Combine(RepositoryRoot.Path, "seed", "development-users.json"), Path.Combine(seedFolder, "development-users.json"), overwrite: true);
+
+    /// <summary>The authenticator key seeded for a demo account (of the repository's seed/ unless another folder is named).</summary>
+    public static string KeyOf(string email, string? seedFolder = null) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(seedFolder ?? Path.Combine(RepositoryRoot.Path, "seed"), "development-users.json")))
+            .RootElement.EnumerateArray()
+            .Single(user => user.GetProperty("email").GetString() == email).GetProperty("authenticatorKey").GetString()!;
 }

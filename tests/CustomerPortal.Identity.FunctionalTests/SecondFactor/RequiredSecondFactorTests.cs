@@ -41,7 +41,7 @@ public sealed class RequiredSecondFactorTests(TwoStepPortal portal) : IClassFixt
     [Fact]
     public async Task TheDemoStaff_SignInWithTheSeededKey_AndAreNeverOfferedToSkipTheCode()
     {
-        var key = DemoKeyOf(Accounts.Staff.Email);
+        var key = DemoSecondFactors.KeyOf(Accounts.Staff.Email);
         using var browser = portal.CreateBrowser();
         var afterPassword = await (await LoginPage.OpenAsync(browser)).SubmitAsync(Accounts.Staff.Email, Accounts.Staff.Password);
         Assert.Equal("/account/login/code", afterPassword.Headers.Location!.ToString());
@@ -61,7 +61,7 @@ public sealed class RequiredSecondFactorTests(TwoStepPortal portal) : IClassFixt
         await (await LoginPage.OpenAsync(withCode)).SubmitAsync(Accounts.Admin.Email, Accounts.Admin.Password);
         portal.NextStep();
         await withCode.SubmitAsync(await withCode.GetPageAsync("/account/login/code"), "form[method=post]",
-            new Dictionary<string, string> { ["Code"] = portal.CodeNow(DemoKeyOf(Accounts.Admin.Email)) });
+            new Dictionary<string, string> { ["Code"] = portal.CodeNow(DemoSecondFactors.KeyOf(Accounts.Admin.Email)) });
         var strong = await TokensOfSessionAsync(withCode);
 
         using var passwordOnly = portal.CreateBrowser();
@@ -104,7 +104,4 @@ public sealed class RequiredSecondFactorTests(TwoStepPortal portal) : IClassFixt
 
     private static byte[] Base64UrlDecode(string value) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(value);
 
-    private static string DemoKeyOf(string email) =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "seed", "development-users.json"))).RootElement.EnumerateArray()
-            .Single(user => user.GetProperty("email").GetString() == email).GetProperty("authenticatorKey").GetString()!;
 }
