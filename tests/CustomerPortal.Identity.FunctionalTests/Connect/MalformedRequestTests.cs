@@ -18,12 +18,14 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
         // The anonymous pages of registration, activation and password recovery, and the APIs.
         "/account/register", "/account/verify-email", "/account/set-password", "/account/reset-password", "/account/confirm-email",
         "/account/link", "/account/forgot-password", "/api/account/addresses", "/maintenance/status", "/health/ready",
+        // The steps after the password (without a pending sign-in they send the browser back to sign-in).
+        "/account/login/code", "/account/login/recovery", "/account/login/enrol",
     ];
 
     // Every other form the site posts to; the signed-in ones may send a signed-out request to sign-in instead.
     private static readonly string[] Forms =
     [
-        "/account/settings", "/account/password", "/account/apps", "/account/addresses/new",
+        "/account/settings", "/account/password", "/account/apps", "/account/addresses/new", "/account/security",
         $"/account/addresses/{Guid.Empty}/edit", $"/account/addresses/{Guid.Empty}/delete",
         "/staff/users", $"/staff/users/{Guid.Empty}", $"/staff/registrations/{Guid.Empty}",
         "/staff/notices", "/staff/maintenance", "/staff/outbox",
