@@ -151,13 +151,7 @@ public sealed class AuthenticatorAppTests(TwoStepPortal portal) : IClassFixture<
         var email = $"two-step-{Guid.NewGuid():n}@example.com";
         await portal.CreateActiveUserAsync(email, Password, "supplies-buyer");
         using var browser = await portal.SignedInBrowserAsync(email, Password);
-        var setup = await browser.GetPageAsync("/account/security");
-        Assert.NotNull(setup.QuerySelector("figure.qr-code svg"));
-        var key = AuthenticatorCodes.KeyFromPage(setup.QuerySelector("code.authenticator-key")!.TextContent);
-
-        var done = await browser.ParseAsync(await browser.SubmitAsync(setup, "ol.authenticator-setup form", Form(("Code", portal.CodeNow(key)))));
-        var codes = done.QuerySelectorAll("ol.recovery-code-list code").Select(c => c.TextContent).ToList();
-        Assert.StartsWith("data:text/plain", done.QuerySelector("a[download]")!.GetAttribute("href"));
+        var (key, codes) = await portal.TurnOnAuthenticatorAsync(browser, "/account/security");
         return (email, key, codes);
     }
 

@@ -25,6 +25,21 @@ public sealed class TwoStepPortal : PortalFactory, IAsyncLifetime
     /// <summary>The next 30-second step: a code of the step before is spent.</summary>
     public void NextStep() => Clock!.Advance(TimeSpan.FromSeconds(30));
 
+    /// <summary>
+    /// Turns the authenticator app on from <paramref name="page"/> (account settings, or a step-up),
+    /// as a user does: the key read off the page, the code computed from it. Returns the key and the recovery codes shown.
+    /// </summary>
+    public async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> TurnOnAuthenticatorAsync(Browser browser, string page)
+    {
+        var setup = await browser.GetPageAsync(page);
+        Assert.NotNull(setup.QuerySelector("figure.qr-code svg"));
+        var key = AuthenticatorCodes.KeyFromPage(setup.QuerySelector("code.authenticator-key")!.TextContent);
+        var done = await browser.ParseAsync(await browser.SubmitAsync(setup, "ol.authenticator-setup form",
+            new Dictionary<string, string> { ["Code"] = CodeNow(key) }));
+        Assert.StartsWith("data:text/plain", done.QuerySelector("a[download]")!.GetAttribute("href"));
+        return (key, [.. done.QuerySelectorAll("ol.recovery-code-list code").Select(c => c.TextContent)]);
+    }
+
     public async Task InitializeAsync()
     {
         await Smtp.StartAsync();

@@ -51,6 +51,19 @@ public static class SessionCookie
         await signIn.SignInWithClaimsAsync(user, current.Properties, kept);
     }
 
+    /// <summary>
+    /// After a second factor asked of a signed-in session (step-up): the same session, its cookie
+    /// re-issued with the added methods, so the next ID token says multi-factor.
+    /// </summary>
+    public static async Task StepUpAsync(this SignInManager<PortalUser> signIn, PortalUser user, IEnumerable<string> addedMethods)
+    {
+        var current = await signIn.Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var kept = current.Principal?.Claims.Where(claim => SessionClaims.Contains(claim.Type) && claim.Type != "amr")
+            .Select(claim => new Claim(claim.Type, claim.Value, claim.ValueType)).ToList() ?? [];
+        var methods = AuthenticationMethods.Of(current.Principal).Concat(addedMethods).Distinct(StringComparer.Ordinal);
+        await signIn.SignInWithClaimsAsync(user, current.Properties, [.. kept, .. AuthenticationMethods.AsClaims(methods)]);
+    }
+
     private static Task RedirectOnThisHost(RedirectContext<CookieAuthenticationOptions> context, int statusForScripts)
     {
         var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
