@@ -18,6 +18,7 @@ public sealed class SecondFactorMails(MailOutbox outbox, LinkAddress addresses)
         public const string AuthenticatorOff = "authenticator-off";
         public const string RecoveryCodesRenewed = "recovery-codes-renewed";
         public const string RecoveryCodeUsed = "recovery-code-used";
+        public const string ResetByStaff = "reset-by-staff";
     }
 
     /// <param name="change">One of <see cref="Change"/>.</param>

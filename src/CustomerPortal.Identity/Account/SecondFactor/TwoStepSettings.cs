@@ -28,15 +28,23 @@ public sealed class TwoStepSettings(UserManager<PortalUser> users, Authenticator
     }
 
     /// <summary>Turns it off: the key is replaced (a later setup shows a new one) and the recovery codes are gone.</summary>
-    public async Task DisableAsync(PortalUser user)
+    public Task DisableAsync(PortalUser user) => TurnOffAsync(user, SecondFactorMails.Change.AuthenticatorOff, "authenticator app off");
+
+    /// <summary>
+    /// Staff reset a user's second factors (a lost phone and no recovery code left): as turning them
+    /// off, audited with who did it; the user is told, and an account that must have one enrols again at its next sign-in.
+    /// </summary>
+    public Task ResetByStaffAsync(PortalUser user) => TurnOffAsync(user, SecondFactorMails.Change.ResetByStaff, "second factors reset by staff");
+
+    private async Task TurnOffAsync(PortalUser user, string change, string details)
     {
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         user.LastAuthenticatorStep = null;
         await users.UpdateAsync(user);
-        mails.Notice(user, SecondFactorMails.Change.AuthenticatorOff);
-        await audit.WriteAsync(AuditEventType.SecondFactorChanged, user.Id, user.Email, "authenticator app off");
+        mails.Notice(user, change);
+        await audit.WriteAsync(AuditEventType.SecondFactorChanged, user.Id, user.Email, details);
     }
 
     public async Task<IReadOnlyList<string>> RenewRecoveryCodesAsync(PortalUser user)

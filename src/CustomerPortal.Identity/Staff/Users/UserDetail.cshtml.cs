@@ -13,13 +13,17 @@ namespace CustomerPortal.Identity.Staff.Users;
 [Authorize(Policy = StaffSetup.Policy)]
 public sealed class UserDetailModel(
     PortalDbContext db, UserManager<PortalUser> users, UserMachines machines, UserAdministration administration,
-    Account.Preferences.ContactPreferences preferences) : PageModel
+    Account.Preferences.ContactPreferences preferences, Account.SecondFactor.TwoStepSettings twoStep) : PageModel
 {
     public PortalUser Customer { get; private set; } = null!;
     public IList<string> GrantedRoles { get; private set; } = [];
     public IReadOnlyList<MachineView> Machines { get; private set; } = [];
     public bool LockedOut { get; private set; }
     public bool IsAdmin { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
+
+    /// <summary>When an authenticator code was last accepted (the start of its 30-second step).</summary>
+    public DateTimeOffset? AuthenticatorLastUsed => Customer.LastAuthenticatorStep is { } step ? DateTimeOffset.FromUnixTimeSeconds(step * 30) : null;
 
     /// <summary>False for a member of staff looking at a staff or admin account: only admins act on those.</summary>
     public bool MayAct { get; private set; }
@@ -42,6 +46,9 @@ public sealed class UserDetailModel(
 
     public Task<IActionResult> OnPostResendAsync(string id) =>
         ActAsync(id, "resent", async user => { if (!await administration.ResendActivationAsync(user)) { Done = "nothingToResend"; } });
+
+    /// <summary>Second factors off (a lost phone): only admins may for staff and admin accounts, as for every action here.</summary>
+    public Task<IActionResult> OnPostResetSecondFactorsAsync(string id) => ActAsync(id, "secondFactorsReset", twoStep.ResetByStaffAsync);
 
     public Task<IActionResult> OnPostRolesAsync(string id, List<string> roles) =>
         ActAsync(id, "rolesChanged", user => administration.SetRolesAsync(user, roles, User.IsInRole(PortalRoles.Admin)));
@@ -75,6 +82,7 @@ public sealed class UserDetailModel(
         IsAdmin = User.IsInRole(PortalRoles.Admin);
         MayAct = await administration.MayActOnAsync(User, user);
         PreferenceHistory = await preferences.HistoryAsync(user.Id);
+        RecoveryCodesLeft = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
         return true;
     }
 }
