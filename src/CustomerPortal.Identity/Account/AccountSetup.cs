@@ -81,7 +81,7 @@ public static class AccountSetup
                 var kept = new[]
                 {
                     PortalClaims.AuthenticationTime, PortalClaimTypes.SessionId,
-                    OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference,
+                    OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference, PortalClaims.SecondFactorTime,
                 };
                 foreach (var claim in context.CurrentPrincipal?.Claims.Where(c => kept.Contains(c.Type)) ?? [])
                 {

@@ -28,6 +28,13 @@ public static class AuthenticationMethods
         public static readonly string[] Supported = [Password, MultiFactor];
     }
 
+    /// <summary>The claim that records a second factor proved now (<see cref="PortalClaims.SecondFactorTime"/>).</summary>
+    public static Claim SecondFactorProvedAt(DateTimeOffset now) =>
+        new(PortalClaims.SecondFactorTime, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+
+    public static DateTimeOffset? SecondFactorTimeOf(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(PortalClaims.SecondFactorTime)?.Value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
     public static IReadOnlyList<string> Of(ClaimsPrincipal? principal) =>
         principal is null
             ? []

@@ -15,6 +15,12 @@ public static class PortalClaims
     /// </summary>
     public const string AuthenticationTime = OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationTime;
 
+    /// <summary>
+    /// When the user last proved a second factor in this session (Unix seconds), at sign-in or a
+    /// step-up: staff actions need one within <c>Security:StaffStepUpWindow</c>.
+    /// </summary>
+    public const string SecondFactorTime = "portal_second_factor_time";
+
     /// <summary>Every customer is in Japan.</summary>
     public const string ZoneInfo = "Asia/Tokyo";
 }

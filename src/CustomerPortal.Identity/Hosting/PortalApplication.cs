@@ -68,6 +68,8 @@ public static class PortalApplication
             options.Conventions.AuthorizeFolder("/");
             // New and edit share one page (the pencil of an address opens it with its id).
             options.Conventions.AddPageRoute("/Account/Addresses/AddressEdit", "/account/addresses/{id:guid}/edit");
+            // Staff actions need a recent second factor (Staff.StaffStepUpFilter).
+            options.Conventions.AddFolderApplicationModelConvention("/Staff", model => model.Filters.Add(new Staff.StaffStepUpFilter()));
         });
 
         return builder.Build();

@@ -11,6 +11,9 @@ public sealed class SecondFactorOptions
     /// <summary>How long "don't ask again on this browser" lasts (customers only).</summary>
     public TimeSpan RememberBrowserFor { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How recent a second factor must be for a staff console action; older, the action asks for a code first.</summary>
+    public TimeSpan StaffStepUpWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     public IReadOnlyList<string> RequiredRoles =>
         [.. RequireSecondFactorForRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

@@ -12,15 +12,19 @@ namespace CustomerPortal.Identity.Account.SignIn;
 /// </summary>
 public sealed class SignInCompletion(
     SignInManager<PortalUser> signIn, KnownBrowsers browsers, PendingSignIn pending, Connect.Sessions.BrowserSessions sessions,
-    Audit.AuditLog audit, Observability.PortalMetrics metrics, Activation.AccountLifecycle lifecycle, IHttpContextAccessor http)
+    Audit.AuditLog audit, Observability.PortalMetrics metrics, Activation.AccountLifecycle lifecycle, IHttpContextAccessor http, TimeProvider clock)
 {
     public async Task CompleteAsync(PortalUser user, IReadOnlyCollection<string> methods)
     {
         await pending.EndAsync();
         await browsers.RememberAsync(user);
         var sid = await sessions.StartAsync(user.Id);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
-            [new System.Security.Claims.Claim(PortalClaimTypes.SessionId, sid), .. AuthenticationMethods.AsClaims(methods)]);
+        List<System.Security.Claims.Claim> claims = [new(PortalClaimTypes.SessionId, sid), .. AuthenticationMethods.AsClaims(methods)];
+        if (methods.Contains(AuthenticationMethods.MultiFactor))
+        {
+            claims.Add(AuthenticationMethods.SecondFactorProvedAt(clock.GetUtcNow()));
+        }
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
         await audit.WriteAsync(Audit.AuditEventType.SignInSucceeded, user.Id, user.Email, string.Join(' ', methods));
         metrics.SignIn(succeeded: true);
         await lifecycle.RecordSignInAsync(user);

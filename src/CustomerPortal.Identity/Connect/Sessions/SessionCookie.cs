@@ -14,7 +14,8 @@ namespace CustomerPortal.Identity.Connect.Sessions;
 public static class SessionCookie
 {
     /// <summary>Claims that describe the session rather than the user; a re-issued cookie keeps them.</summary>
-    private static readonly string[] SessionClaims = [PortalClaimTypes.SessionId, PortalClaims.AuthenticationTime, ClaimTypes.AuthenticationMethod, "amr"];
+    private static readonly string[] SessionClaims =
+        [PortalClaimTypes.SessionId, PortalClaims.AuthenticationTime, ClaimTypes.AuthenticationMethod, "amr", PortalClaims.SecondFactorTime];
 
     public static void Configure(CookieAuthenticationOptions cookie)
     {
@@ -58,10 +59,12 @@ public static class SessionCookie
     public static async Task StepUpAsync(this SignInManager<PortalUser> signIn, PortalUser user, IEnumerable<string> addedMethods)
     {
         var current = await signIn.Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var kept = current.Principal?.Claims.Where(claim => SessionClaims.Contains(claim.Type) && claim.Type != "amr")
+        var kept = current.Principal?.Claims.Where(claim => SessionClaims.Contains(claim.Type) && claim.Type is not ("amr" or PortalClaims.SecondFactorTime))
             .Select(claim => new Claim(claim.Type, claim.Value, claim.ValueType)).ToList() ?? [];
         var methods = AuthenticationMethods.Of(current.Principal).Concat(addedMethods).Distinct(StringComparer.Ordinal);
-        await signIn.SignInWithClaimsAsync(user, current.Properties, [.. kept, .. AuthenticationMethods.AsClaims(methods)]);
+        var now = signIn.Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        await signIn.SignInWithClaimsAsync(user, current.Properties,
+            [.. kept, .. AuthenticationMethods.AsClaims(methods), AuthenticationMethods.SecondFactorProvedAt(now)]);
     }
 
     private static Task RedirectOnThisHost(RedirectContext<CookieAuthenticationOptions> context, int statusForScripts)
