@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CustomerPortal.RelyingApps.Tests;
+
+/// <summary>
+/// An app that needs a multi-factor sign-in says so with acr_values, and nothing else changes for
+/// it: over real HTTP, the ordering app's registration asks for urn:customer-portal:acr:mfa for a
+/// user who signed in with a password and has no second factor yet; the IdP has them set one up
+/// on the way, and the ID token the app redeems says mfa.
+/// </summary>
+[Collection(PortalStackFixture.Collection)]
+public sealed class MultiFactorRequestTests(PortalStackFixture portal)
+{
+    private const string MultiFactor = "urn:customer-portal:acr:mfa";
+
+    [Fact]
+    public async Task AnAppAskingForMultiFactor_GetsAnIdTokenSayingMfa()
+    {
+        using var browser = new Browser(
+            new HttpClient(new BrowserHandler(new CookieContainer(), followRedirects: false)) { BaseAddress = portal.Identity });
+        // The admin demo account: in this stack it has no second factor, and no other test of the stack signs it in.
+        var signedIn = await (await LoginPage.OpenAsync(browser)).SubmitAsync(Accounts.Admin.Email, Accounts.Admin.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var app = new OAuthClient(browser, "ordering", "ordering-development-secret", new Uri(portal.Ordering, "signin-oidc").ToString());
+
+        var toStepUp = await browser.GetAsync(app.AuthorizeUrl("openid profile roles", new Dictionary<string, string?> { ["acr_values"] = MultiFactor }));
+        Assert.StartsWith("/account/login/step-up", toStepUp.Headers.Location!.OriginalString);
+        var setup = await browser.GetPageAsync(toStepUp.Headers.Location.OriginalString);
+        var key = AuthenticatorCodes.KeyFromPage(setup.QuerySelector("code.authenticator-key")!.TextContent);
+        var done = await browser.ParseAsync(await browser.SubmitAsync(setup, "ol.authenticator-setup form",
+            new Dictionary<string, string> { ["Code"] = AuthenticatorCodes.At(key, DateTimeOffset.UtcNow) }));
+        var onwards = done.QuerySelector("section.recovery-codes a.button.primary")!.GetAttribute("href")!;
+
+        var answer = app.ToClient(await browser.FollowAsync(await browser.GetAsync(onwards)));
+        var tokens = await app.RedeemAsync(answer.Code!);
+
+        Assert.Equal(HttpStatusCode.OK, tokens.Status);
+        using var idToken = JsonDocument.Parse(Base64UrlEncoder.Decode(tokens.ReadIdToken().EncodedPayload));
+        Assert.Equal(MultiFactor, idToken.RootElement.GetProperty("acr").GetString());
+        Assert.Contains("mfa", idToken.RootElement.GetProperty("amr").EnumerateArray().Select(v => v.GetString()));
+    }
+}
