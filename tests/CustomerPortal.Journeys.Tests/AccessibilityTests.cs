@@ -79,6 +79,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
                 ("/account/password", "change-password"),
                 ("/account/apps", "sessions-and-apps"),
                 ("/account/security", "two-step-setup"),
+                ("/account/login/step-up", "two-step-step-up"),
             })
             {
                 await page.GotoAsync(Url(path));
