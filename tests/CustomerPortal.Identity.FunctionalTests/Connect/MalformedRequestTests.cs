@@ -25,7 +25,7 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
     // Every other form the site posts to; the signed-in ones may send a signed-out request to sign-in instead.
     private static readonly string[] Forms =
     [
-        "/account/settings", "/account/password", "/account/apps", "/account/addresses/new", "/account/security",
+        "/account/settings", "/account/password", "/account/apps", "/account/addresses/new", "/account/security", "/account/login/step-up",
         $"/account/addresses/{Guid.Empty}/edit", $"/account/addresses/{Guid.Empty}/delete",
         "/staff/users", $"/staff/users/{Guid.Empty}", $"/staff/registrations/{Guid.Empty}",
         "/staff/notices", "/staff/maintenance", "/staff/outbox",
