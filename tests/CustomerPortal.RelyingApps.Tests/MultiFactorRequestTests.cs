@@ -20,8 +20,9 @@ public sealed class MultiFactorRequestTests(PortalStackFixture portal)
     {
         using var browser = new Browser(
             new HttpClient(new BrowserHandler(new CookieContainer(), followRedirects: false)) { BaseAddress = portal.Identity });
-        // The admin demo account: in this stack it has no second factor, and no other test of the stack signs it in.
-        var signedIn = await (await LoginPage.OpenAsync(browser)).SubmitAsync(Accounts.Admin.Email, Accounts.Admin.Password);
+        // The stack's own customer: the demo accounts that other tests sign in with keep a password alone.
+        var customer = PortalStackFixture.MultiFactorCustomer;
+        var signedIn = await (await LoginPage.OpenAsync(browser)).SubmitAsync(customer.Email, customer.Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var app = new OAuthClient(browser, "ordering", "ordering-development-secret", new Uri(portal.Ordering, "signin-oidc").ToString());
 

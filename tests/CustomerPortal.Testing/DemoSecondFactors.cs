@@ -24,6 +24,22 @@ public static class DemoSecondFactors
         File.WriteAllText(file, users.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    /// <summary>Adds an active account to a copy of seed/ (Development seeds it like the demo accounts).</summary>
+    public static void AddAccount(string seedFolder, (string Email, string Password) account, params string[] roles)
+    {
+        var file = Path.Combine(seedFolder, "development-users.json");
+        var users = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
+        users.Add(new JsonObject
+        {
+            ["email"] = account.Email,
+            ["password"] = account.Password,
+            ["familyName"] = "試験",
+            ["givenName"] = "多要素",
+            ["roles"] = new JsonArray([.. roles.Select(role => JsonValue.Create(role))]),
+        });
+        File.WriteAllText(file, users.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
     /// <summary>Puts the repository's demo accounts back, keys included (for the tests of the demo's second factors).</summary>
     public static void RestoreInto(string seedFolder) =>
         File.Copy(Path.Combine(RepositoryRoot.Path, "seed", "development-users.json"), Path.Combine(seedFolder, "development-users.json"), overwrite: true);

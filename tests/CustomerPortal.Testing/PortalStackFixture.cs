@@ -13,6 +13,12 @@ public class PortalStackFixture : IAsyncLifetime
 {
     public const string Collection = "portal-stack";
 
+    /// <summary>
+    /// A customer of this stack's own, for the test that gives it a second factor: the demo
+    /// accounts must keep signing in with a password alone.
+    /// </summary>
+    public static readonly (string Email, string Password) MultiFactorCustomer = ("mfa-request@example.com", "MfaRequest-2026");
+
     /// <summary>How long the IdP's access tokens live here; the apps refresh them this close to expiry.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromSeconds(3);
@@ -54,6 +60,7 @@ public class PortalStackFixture : IAsyncLifetime
         var seed = Path.Combine(workFolder, "seed");
         CopySeed(seed, new Dictionary<int, int> { [5102] = ordering, [5103] = support });
         DemoSecondFactors.RemoveFrom(seed);
+        DemoSecondFactors.AddAccount(seed, MultiFactorCustomer, "supplies-buyer");
         var mail = smtp.Settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
         var options = new PortalStackOptions
         {
