@@ -39,6 +39,10 @@ public sealed class TokenResponse(HttpStatusCode status, JsonElement body)
     public string? RefreshToken => Get("refresh_token");
     public string? IdToken => Get("id_token");
     public JsonWebToken ReadIdToken() => new(IdToken ?? throw new InvalidOperationException($"No id_token: {Body}"));
+
+    /// <summary>The ID token's claims as JSON, for claims whose JSON type matters (amr is an array).</summary>
+    public JsonElement IdTokenClaims() =>
+        JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(ReadIdToken().EncodedPayload)).RootElement.Clone();
     public string? Get(string name) =>
         Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()

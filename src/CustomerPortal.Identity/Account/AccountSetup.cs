@@ -103,7 +103,7 @@ public static class AccountSetup
         services.AddScoped<SignIn.SignInCompletion>();
         services.AddOptions<SecondFactor.SecondFactorOptions>().Bind(configuration.GetSection(SecondFactor.SecondFactorOptions.Section));
         services.AddScoped<SecondFactor.SecondFactorPolicy>();
-        services.AddScoped<SecondFactor.SecondFactorAttempts>();
+        services.AddScoped<SignIn.AttemptLimits>();
         services.AddScoped<SecondFactor.AuthenticatorApp>();
         services.AddScoped<SecondFactor.TwoStepSettings>();
         services.AddScoped<SecondFactor.SecondFactorMails>();

@@ -3,6 +3,7 @@ using CustomerPortal.Identity.Account.SignIn;
 using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Connect.Sessions;
 using CustomerPortal.Identity.Data;
+using CustomerPortal.Identity.Observability;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -46,8 +47,8 @@ public sealed class StaffStepUpFilter : IAsyncPageFilter
         if (http.Request.HasFormContentType && http.Request.Form.TryGetValue(CodeField, out var code))
         {
             var authenticator = services.GetRequiredService<AuthenticatorApp>();
-            var check = await services.GetRequiredService<SecondFactorAttempts>().CheckAsync(
-                user, "staff step-up code", () => authenticator.VerifyAsync(user, code));
+            var check = await services.GetRequiredService<AttemptLimits>().CheckAsync(
+                user, "staff step-up code", () => authenticator.VerifyAsync(user, code), PortalMetrics.LockoutCause.SecondFactor);
             if (check.Verdict == PasswordVerdict.Correct)
             {
                 await services.GetRequiredService<SignInManager<PortalUser>>().StepUpAsync(

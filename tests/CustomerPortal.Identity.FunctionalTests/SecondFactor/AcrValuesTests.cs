@@ -70,7 +70,7 @@ public sealed class AcrValuesTests(TwoStepPortal portal) : IClassFixture<TwoStep
         var answer = client.ToClient(await browser.FollowAsync(towardsTheClient));
         var tokens = await client.RedeemAsync(answer.Code!);
         Assert.Equal(HttpStatusCode.OK, tokens.Status);
-        return JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(tokens.ReadIdToken().EncodedPayload)).RootElement.Clone();
+        return tokens.IdTokenClaims();
     }
 
     private async Task<string> NewCustomerAsync()

@@ -11,7 +11,7 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class CodeStepModel(
-    PendingSignIn pending, SecondFactorAttempts attempts, SignInCompletion completion, AuthenticatorApp authenticator,
+    PendingSignIn pending, AttemptLimits attempts, SignInCompletion completion, AuthenticatorApp authenticator,
     SecondFactorPolicy policy, SignInManager<Data.PortalUser> signIn) : SecondFactorStepPage(pending, attempts, completion)
 {
     [BindProperty]

@@ -9,7 +9,7 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 /// <summary>Signing in with a recovery code when the authenticator app is not at hand; each code works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
-public sealed class RecoveryStepModel(PendingSignIn pending, SecondFactorAttempts attempts, SignInCompletion completion, TwoStepSettings settings)
+public sealed class RecoveryStepModel(PendingSignIn pending, AttemptLimits attempts, SignInCompletion completion, TwoStepSettings settings)
     : SecondFactorStepPage(pending, attempts, completion)
 {
     [BindProperty]

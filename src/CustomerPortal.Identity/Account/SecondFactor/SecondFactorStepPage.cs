@@ -9,7 +9,7 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 /// What the pages after a right password share: they serve only a pending sign-in (else back to
 /// the sign-in form), count wrong answers like wrong passwords, and finish the sign-in.
 /// </summary>
-public abstract class SecondFactorStepPage(PendingSignIn pending, SecondFactorAttempts attempts, SignInCompletion completion) : PageModel
+public abstract class SecondFactorStepPage(PendingSignIn pending, AttemptLimits attempts, SignInCompletion completion) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -26,7 +26,7 @@ public abstract class SecondFactorStepPage(PendingSignIn pending, SecondFactorAt
     protected async Task<IActionResult> AnswerAsync(
         PortalUser user, string what, Func<Task<bool>> verify, IReadOnlyCollection<string> methods, string wrongKey, Func<Task>? beforeSignIn = null)
     {
-        var check = await attempts.CheckAsync(user, what, verify);
+        var check = await attempts.CheckAsync(user, what, verify, Observability.PortalMetrics.LockoutCause.SecondFactor);
         switch (check.Verdict)
         {
             case PasswordVerdict.Correct:

@@ -17,7 +17,7 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 /// </summary>
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class StepUpModel(
-    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, SecondFactorAttempts attempts, AuthenticatorApp authenticator,
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AttemptLimits attempts, AuthenticatorApp authenticator,
     TwoStepSettings settings, MessageBundle messages) : PageModel
 {
     public const string Path = "/account/login/step-up";
@@ -57,7 +57,8 @@ public sealed class StepUpModel(
             ErrorKey = "twoStep.error.codeRequired";
             return Page();
         }
-        var check = await attempts.CheckAsync(user, "step-up code", () => authenticator.VerifyAsync(user, Code));
+        var check = await attempts.CheckAsync(user, "step-up code", () => authenticator.VerifyAsync(user, Code),
+            Observability.PortalMetrics.LockoutCause.SecondFactor);
         switch (check.Verdict)
         {
             case PasswordVerdict.Correct:
