@@ -22,6 +22,8 @@ public static class AccountSetup
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Version 3 stores passkeys (AspNetUserPasskeys); the design-time factories say the same (DesignTimeIdentity).
+                options.Stores.SchemaVersion = DesignTimeIdentity.SchemaVersion;
                 configuration.GetSection("Identity").Bind(options);
 
                 // OpenIddict's claim names, so the cookie principal and the tokens speak alike.
@@ -107,6 +109,10 @@ public static class AccountSetup
         services.AddScoped<SecondFactor.AuthenticatorApp>();
         services.AddScoped<SecondFactor.TwoStepSettings>();
         services.AddScoped<SecondFactor.SecondFactorMails>();
+        services.AddScoped<Passkeys.PasskeyCeremony>();
+        services.AddScoped<Passkeys.PasskeySignIn>();
+        services.AddScoped<Passkeys.AccountPasskeys>();
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration, IHostEnvironment>(Passkeys.PasskeyRules.Configure);
         services.AddScoped<CurrentPasswordCheck>();
         services.AddSingleton<CurrentPasswordThrottle>();
         services.AddScoped<Passwords.PasswordMails>();

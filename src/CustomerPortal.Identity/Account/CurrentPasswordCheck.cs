@@ -16,6 +16,15 @@ public enum CurrentPasswordResult { Correct, Wrong, LockedOut, Throttled }
 public sealed class CurrentPasswordCheck(SignInManager<PortalUser> signIn, CurrentPasswordThrottle throttle, IHttpContextAccessor http, AuditLog audit,
     SignIn.Lockouts lockouts)
 {
+    /// <summary>The field's message for a password that was not accepted, or null when it was.</summary>
+    public async Task<string?> ErrorKeyOfAsync(PortalUser user, string? password) => await CheckAsync(user, password) switch
+    {
+        CurrentPasswordResult.Correct => null,
+        CurrentPasswordResult.LockedOut => "settings.error.currentPasswordLocked",
+        CurrentPasswordResult.Throttled => "error.throttled",
+        _ => "settings.error.currentPassword",
+    };
+
     public async Task<CurrentPasswordResult> CheckAsync(PortalUser user, string? password)
     {
         if (!throttle.TryAcquire(http.HttpContext?.Connection.RemoteIpAddress?.ToString()))

@@ -14,13 +14,19 @@ namespace CustomerPortal.Identity.Account;
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class LoginModel(
     UserManager<PortalUser> users, PasswordSignIn passwordSignIn, SecondFactor.SecondFactorPolicy secondFactors, PendingSignIn pending,
-    SignInCompletion completion, Maintenance.MaintenanceMode maintenance) : PageModel
+    SignInCompletion completion, Maintenance.MaintenanceMode maintenance, Passkeys.PasskeySignIn passkeySignIn) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string? PasskeyAnswer { get; set; }
+
+    [BindProperty]
+    public string? PasskeyError { get; set; }
 
     public string? ErrorKey { get; private set; }
     public object[] ErrorArguments { get; private set; } = [];
@@ -66,12 +72,8 @@ public sealed class LoginModel(
             return Page();
         }
 
-        if ((await maintenance.CurrentAsync()).Enabled
-            && !await users.IsInRoleAsync(user, PortalRoles.Staff)
-            && !await users.IsInRoleAsync(user, PortalRoles.Admin))
+        if (await ClosedForMaintenanceAsync(user))
         {
-            // Only staff work during maintenance: a customer is not signed in (no session, no
-            // first-sign-in mail) and sees the maintenance page instead.
             return LocalRedirect("/");
         }
 
@@ -86,6 +88,31 @@ public sealed class LoginModel(
         await completion.CompleteAsync(user, [Connect.AuthenticationMethods.Password]);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
+
+    /// <summary>"Sign in with a passkey": the passkey alone, no password and no second step (it is two factors itself).</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        if (!string.IsNullOrEmpty(PasskeyError) || await passkeySignIn.VerifyAsync(PasskeyAnswer) is not { } proof)
+        {
+            ErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);
+            return Page();
+        }
+        if (await ClosedForMaintenanceAsync(proof.User))
+        {
+            return LocalRedirect("/");
+        }
+        await completion.CompleteAsync(proof.User, proof.Methods);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    /// <summary>
+    /// Only staff work during maintenance: a customer is not signed in (no session, no first-sign-in
+    /// mail) and sees the maintenance page instead.
+    /// </summary>
+    private async Task<bool> ClosedForMaintenanceAsync(PortalUser user) =>
+        (await maintenance.CurrentAsync()).Enabled
+        && !await users.IsInRoleAsync(user, PortalRoles.Staff)
+        && !await users.IsInRoleAsync(user, PortalRoles.Admin);
 
     private PageResult Failed()
     {

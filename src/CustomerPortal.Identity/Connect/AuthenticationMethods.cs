@@ -16,16 +16,37 @@ public static class AuthenticationMethods
     public const string OneTimeCode = "otp";
     public const string MultiFactor = "mfa";
 
+    /// <summary>A passkey whose key cannot leave its device.</summary>
+    public const string HardwareKey = "hwk";
+
+    /// <summary>A passkey synced between devices (backup eligible): the key exists in software somewhere.</summary>
+    public const string SoftwareKey = "swk";
+
     /// <summary>The ACR values this IdP can satisfy, weakest first (discovery's <c>acr_values_supported</c>).</summary>
     public static class Levels
     {
         /// <summary>A password alone (or a password on a browser remembered after a second factor).</summary>
         public const string Password = "urn:customer-portal:acr:password";
 
-        /// <summary>A password and a second factor (authenticator-app code or recovery code).</summary>
+        /// <summary>A password and a second factor (authenticator-app code or recovery code), or a passkey.</summary>
         public const string MultiFactor = "urn:customer-portal:acr:mfa";
 
-        public static readonly string[] Supported = [Password, MultiFactor];
+        /// <summary>A passkey: bound to this portal's address, so a look-alike site cannot replay it.</summary>
+        public const string PhishingResistant = "urn:customer-portal:acr:phishing-resistant";
+
+        public static readonly string[] Supported = [Password, MultiFactor, PhishingResistant];
+
+        /// <summary>
+        /// What acr_values asks that the session's level does not reach: the weakest known level
+        /// asked (acr_values lists what the client would accept), or null when the session
+        /// suffices or no known level is asked (unknown values are ignored, as a preference).
+        /// </summary>
+        public static string? Missing(string? acrValues, IReadOnlyCollection<string> sessionMethods)
+        {
+            var asked = (acrValues ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(value => Array.IndexOf(Supported, value)).Where(rank => rank >= 0).DefaultIfEmpty(-1).Min();
+            return asked > Array.IndexOf(Supported, LevelOf(sessionMethods)) ? Supported[asked] : null;
+        }
     }
 
     /// <summary>The claim that records a second factor proved now (<see cref="PortalClaims.SecondFactorTime"/>).</summary>
@@ -42,7 +63,9 @@ public static class AuthenticationMethods
                 .Select(c => c.Value).Distinct(StringComparer.Ordinal)];
 
     public static string LevelOf(IReadOnlyCollection<string> methods) =>
-        methods.Contains(MultiFactor) ? Levels.MultiFactor : Levels.Password;
+        methods.Contains(HardwareKey) || methods.Contains(SoftwareKey) ? Levels.PhishingResistant
+        : methods.Contains(MultiFactor) ? Levels.MultiFactor
+        : Levels.Password;
 
     public static IEnumerable<Claim> AsClaims(IEnumerable<string> methods) =>
         methods.Select(method => new Claim(OpenIddict.Abstractions.OpenIddictConstants.Claims.AuthenticationMethodReference, method));

@@ -69,14 +69,15 @@ public sealed class AuthorizeModel(
             return Challenge(new AuthenticationProperties { RedirectUri = RetryUrl() }, IdentityConstants.ApplicationScheme);
         }
 
-        if (AsksForMoreThanTheSessionHas(request, session.Principal))
+        if (AuthenticationMethods.Levels.Missing(request.AcrValues, AuthenticationMethods.Of(session.Principal)) is { } missing)
         {
             if (request.HasPromptValue(PromptValues.None))
             {
-                return Reject(Errors.InteractionRequired, "The client asked for multi-factor authentication (acr_values); this session used a password alone.");
+                return Reject(Errors.InteractionRequired, $"The client asked for {missing} (acr_values); this session's sign-in did not reach it.");
             }
             // The missing factor only (or its enrolment), in this session; then the same request again.
-            return LocalRedirect(QueryHelpers.AddQueryString(Account.SecondFactor.StepUpModel.Path, "ReturnUrl", RetryUrl()));
+            return LocalRedirect(QueryHelpers.AddQueryString(Account.SecondFactor.StepUpModel.Path,
+                new Dictionary<string, string?> { ["ReturnUrl"] = RetryUrl(), ["Level"] = missing }));
         }
 
         var application = await applications.FindByClientIdAsync(request.ClientId!)
@@ -114,15 +115,6 @@ public sealed class AuthorizeModel(
         principal.SetAuthorizationId(await sessions.GrantForAsync(sessionId, principal, user.Id, applicationId!, requestedScopes));
         return SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
-
-    /// <summary>
-    /// acr_values naming the multi-factor level while the session's sign-in used no second factor.
-    /// Other values (the password level, values this IdP does not know) are satisfied by any
-    /// session: acr_values is a preference, and the ID token's acr tells the client what it got.
-    /// </summary>
-    private static bool AsksForMoreThanTheSessionHas(OpenIddictRequest request, ClaimsPrincipal? session) =>
-        (request.AcrValues ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(AuthenticationMethods.Levels.MultiFactor)
-        && !AuthenticationMethods.Of(session).Contains(AuthenticationMethods.MultiFactor);
 
     /// <summary>prompt=login, or a max_age that the last sign-in exceeds.</summary>
     private bool MustSignInAgain(OpenIddictRequest request, DateTimeOffset? authenticatedAt)

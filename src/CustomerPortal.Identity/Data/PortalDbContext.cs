@@ -34,6 +34,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Connect.Sessions.SessionGrant> SessionGrants => Set<Connect.Sessions.SessionGrant>();
     public DbSet<Maintenance.MaintenanceState> Maintenance => Set<Maintenance.MaintenanceState>();
     public DbSet<Account.SignIn.KnownBrowser> KnownBrowsers => Set<Account.SignIn.KnownBrowser>();
+    public DbSet<Account.Passkeys.PasskeyUse> PasskeyUses => Set<Account.Passkeys.PasskeyUse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,19 +14,21 @@ using Microsoft.Extensions.Options;
 namespace CustomerPortal.Identity.Staff;
 
 /// <summary>What the step-up form re-posts: the action's address, every field as typed, and an error to show.</summary>
-public sealed record StaffStepUpForm(string Action, IReadOnlyList<KeyValuePair<string, string>> Fields, string? ErrorKey, object[] ErrorArguments);
+public sealed record StaffStepUpForm(
+    string Action, IReadOnlyList<KeyValuePair<string, string>> Fields, string? ErrorKey, object[] ErrorArguments, bool HasAuthenticator, bool HasPasskeys);
 
 /// <summary>
 /// Every staff console action (a POST under /staff) by an account with a second factor needs one
 /// proved within <see cref="SecondFactorOptions.StaffStepUpWindow"/>: a session left open at a desk
 /// cannot approve, lock or switch maintenance. Past the window the action answers with a form
-/// asking for a code that carries everything typed; posted with a right code, the same action
-/// runs at once. (An account without a second factor exists only where the operator removed the
+/// asking for a code (or a passkey) that carries everything typed; posted with a right code, the
+/// same action runs at once. (An account without a second factor exists only where the operator removed the
 /// requirement; it has nothing to step up with.)
 /// </summary>
 public sealed class StaffStepUpFilter : IAsyncPageFilter
 {
     public const string CodeField = "__StepUpCode";
+    public const string PasskeyField = "__StepUpPasskey";
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -35,8 +37,14 @@ public sealed class StaffStepUpFilter : IAsyncPageFilter
         var http = context.HttpContext;
         var services = http.RequestServices;
         if (!HttpMethods.IsPost(http.Request.Method)
-            || await services.GetRequiredService<UserManager<PortalUser>>().GetUserAsync(http.User) is not { TwoFactorEnabled: true } user
+            || await services.GetRequiredService<UserManager<PortalUser>>().GetUserAsync(http.User) is not { } user
             || IsRecent(AuthenticationMethods.SecondFactorTimeOf(http.User), services))
+        {
+            await next();
+            return;
+        }
+        var hasPasskeys = await services.GetRequiredService<Account.Passkeys.AccountPasskeys>().AnyAsync(user);
+        if (!user.TwoFactorEnabled && !hasPasskeys)
         {
             await next();
             return;
@@ -44,7 +52,17 @@ public sealed class StaffStepUpFilter : IAsyncPageFilter
 
         string? errorKey = null;
         object[] errorArguments = [];
-        if (http.Request.HasFormContentType && http.Request.Form.TryGetValue(CodeField, out var code))
+        if (http.Request.HasFormContentType && http.Request.Form.TryGetValue(PasskeyField, out var answer) && hasPasskeys)
+        {
+            if (await services.GetRequiredService<Account.Passkeys.PasskeySignIn>().VerifyAsync(answer, user) is { } proof)
+            {
+                await services.GetRequiredService<SignInManager<PortalUser>>().StepUpAsync(user, proof.Methods);
+                await next();
+                return;
+            }
+            errorKey = "passkey.error.failed";
+        }
+        else if (http.Request.HasFormContentType && http.Request.Form.TryGetValue(CodeField, out var code))
         {
             var authenticator = services.GetRequiredService<AuthenticatorApp>();
             var check = await services.GetRequiredService<AttemptLimits>().CheckAsync(
@@ -66,21 +84,21 @@ public sealed class StaffStepUpFilter : IAsyncPageFilter
                 errorKey = "twoStep.error.wrongCode";
             }
         }
-        context.Result = StepUpView(context, errorKey, errorArguments);
+        context.Result = StepUpView(context, new StaffStepUpForm("", [], errorKey, errorArguments, user.TwoFactorEnabled, hasPasskeys));
     }
 
     private static bool IsRecent(DateTimeOffset? provedAt, IServiceProvider services) =>
         provedAt is { } at
         && services.GetRequiredService<TimeProvider>().GetUtcNow() - at <= services.GetRequiredService<IOptions<SecondFactorOptions>>().Value.StaffStepUpWindow;
 
-    private static ViewResult StepUpView(PageHandlerExecutingContext context, string? errorKey, object[] errorArguments)
+    private static ViewResult StepUpView(PageHandlerExecutingContext context, StaffStepUpForm asked)
     {
         var request = context.HttpContext.Request;
         var fields = request.HasFormContentType
-            ? request.Form.Where(field => field.Key != CodeField)
+            ? request.Form.Where(field => field.Key is not (CodeField or PasskeyField or "PasskeyError"))
                 .SelectMany(field => field.Value.Select(value => new KeyValuePair<string, string>(field.Key, value ?? ""))).ToList()
             : [];
-        var form = new StaffStepUpForm($"{request.PathBase}{request.Path}{request.QueryString}", fields, errorKey, errorArguments);
+        var form = asked with { Action = $"{request.PathBase}{request.Path}{request.QueryString}", Fields = fields };
         var metadata = context.HttpContext.RequestServices.GetRequiredService<IModelMetadataProvider>();
         return new ViewResult
         {

@@ -12,7 +12,8 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class CodeStepModel(
     PendingSignIn pending, AttemptLimits attempts, SignInCompletion completion, AuthenticatorApp authenticator,
-    SecondFactorPolicy policy, SignInManager<Data.PortalUser> signIn) : SecondFactorStepPage(pending, attempts, completion)
+    SecondFactorPolicy policy, SignInManager<Data.PortalUser> signIn, Passkeys.AccountPasskeys passkeys, Passkeys.PasskeySignIn passkeySignIn)
+    : SecondFactorStepPage(pending, attempts, completion)
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -20,15 +21,42 @@ public sealed class CodeStepModel(
     [BindProperty]
     public bool RememberBrowser { get; set; }
 
+    [BindProperty]
+    public string? PasskeyAnswer { get; set; }
+
+    [BindProperty]
+    public string? PasskeyError { get; set; }
+
     public bool MayRememberBrowser { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>The code form shows for the authenticator app; an account that must have a second factor may have passkeys only.</summary>
+    public bool HasAuthenticator { get; private set; }
+
+    public bool HasPasskeys { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await PendingUserAsync() is { } user ? await ShowAsync(user) : BackToSignIn();
+
+    /// <summary>A passkey instead of the code: the user's own (the options name only theirs).</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
     {
         if (await PendingUserAsync() is not { } user)
         {
             return BackToSignIn();
         }
+        if (!string.IsNullOrEmpty(PasskeyError) || await passkeySignIn.VerifyAsync(PasskeyAnswer, user) is not { } proof)
+        {
+            ErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);
+            return await ShowAsync(user);
+        }
+        await Completion.CompleteAsync(user, [AuthenticationMethods.Password, .. proof.Methods]);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    private async Task<IActionResult> ShowAsync(Data.PortalUser user)
+    {
         MayRememberBrowser = await policy.MayRememberBrowserAsync(user);
+        HasAuthenticator = user.TwoFactorEnabled;
+        HasPasskeys = await passkeys.AnyAsync(user);
         return Page();
     }
 
@@ -38,7 +66,7 @@ public sealed class CodeStepModel(
         {
             return BackToSignIn();
         }
-        MayRememberBrowser = await policy.MayRememberBrowserAsync(user);
+        await ShowAsync(user);
         if (string.IsNullOrWhiteSpace(Code))
         {
             ErrorKey = "twoStep.error.codeRequired";

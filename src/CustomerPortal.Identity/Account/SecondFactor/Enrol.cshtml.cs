@@ -10,18 +10,27 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 /// <summary>
 /// Enrolment that cannot be skipped: an account that must have a second factor
 /// (<see cref="SecondFactorOptions.RequireSecondFactorForRoles"/>) and has none sets up the
-/// authenticator app here, right after its password, before it is signed in at all.
+/// authenticator app (or adds a passkey) here, right after its password, before it is signed in at all.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class EnrolModel(
-    PendingSignIn pending, AuthenticatorApp authenticator, TwoStepSettings settings, SignInCompletion completion, MessageBundle messages) : PageModel
+    PendingSignIn pending, AuthenticatorApp authenticator, TwoStepSettings settings, SignInCompletion completion, MessageBundle messages,
+    Passkeys.AccountPasskeys passkeys) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
     [BindProperty]
     public string? Code { get; set; }
+
+    [BindProperty]
+    public string? PasskeyAnswer { get; set; }
+
+    [BindProperty]
+    public string? PasskeyError { get; set; }
+
+    public string? PasskeyErrorKey { get; private set; }
 
     public AuthenticatorSetupView? Setup { get; private set; }
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
@@ -42,6 +51,23 @@ public sealed class EnrolModel(
         await completion.CompleteAsync(user, [AuthenticationMethods.Password, AuthenticationMethods.OneTimeCode, AuthenticationMethods.MultiFactor]);
         RecoveryCodes = codes;
         return Page();
+    }
+
+    /// <summary>A passkey instead of the authenticator app: once it is stored, the sign-in completes with it.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        if (await pending.UserAsync() is not { TwoFactorEnabled: false } user)
+        {
+            return LocalRedirect(AccountSetup.LoginPath);
+        }
+        var added = string.IsNullOrEmpty(PasskeyError) ? await passkeys.AddAsync(user, PasskeyAnswer, name: null) : new(Passkeys.PasskeyAdded.Failed);
+        if (added is not { Outcome: Passkeys.PasskeyAdded.Added, Method: { } method })
+        {
+            PasskeyErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);
+            return await ShowSetupAsync(errorKey: null);
+        }
+        await completion.CompleteAsync(user, [AuthenticationMethods.Password, method, AuthenticationMethods.MultiFactor]);
+        return LocalRedirect(ContinueUrl);
     }
 
     private async Task<IActionResult> ShowSetupAsync(string? errorKey)

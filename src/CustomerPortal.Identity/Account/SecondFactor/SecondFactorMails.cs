@@ -19,15 +19,18 @@ public sealed class SecondFactorMails(MailOutbox outbox, LinkAddress addresses)
         public const string RecoveryCodesRenewed = "recovery-codes-renewed";
         public const string RecoveryCodeUsed = "recovery-code-used";
         public const string ResetByStaff = "reset-by-staff";
+        public const string PasskeyAdded = "passkey-added";
+        public const string PasskeyRemoved = "passkey-removed";
     }
 
     /// <param name="change">One of <see cref="Change"/>.</param>
-    public void Notice(PortalUser user, string change, int? recoveryCodesLeft = null) =>
+    public void Notice(PortalUser user, string change, int? recoveryCodesLeft = null, string? passkeyName = null) =>
         outbox.Enqueue(Template, user, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
             ["change"] = change,
             ["codes_left"] = recoveryCodesLeft,
+            ["passkey_name"] = passkeyName,
             ["security_url"] = addresses.For("account/security", user.Locale),
             ["reset_url"] = addresses.For("account/forgot-password", user.Locale),
         });

@@ -7,17 +7,24 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 public enum StepAfterPassword { None, Code, Enrol }
 
 /// <summary>Who is asked for a second factor after the password, who must enrol first, and who may have a browser remembered.</summary>
-public sealed class SecondFactorPolicy(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IOptions<SecondFactorOptions> options)
+public sealed class SecondFactorPolicy(
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, Passkeys.AccountPasskeys passkeys, IOptions<SecondFactorOptions> options)
 {
+    /// <summary>
+    /// The authenticator app makes every password sign-in ask for a second factor. A customer's
+    /// passkey is a way to sign in without the password, not a step after it (a passkey-only
+    /// customer who loses it still has the password); for accounts that must have a second factor, it is that factor.
+    /// </summary>
     public async Task<StepAfterPassword> StepAfterPasswordAsync(PortalUser user)
     {
-        if (user.TwoFactorEnabled)
+        var required = await IsRequiredForAsync(user);
+        if (user.TwoFactorEnabled || (required && await passkeys.AnyAsync(user)))
         {
             return await MayRememberBrowserAsync(user) && await signIn.IsTwoFactorClientRememberedAsync(user)
                 ? StepAfterPassword.None
                 : StepAfterPassword.Code;
         }
-        return await IsRequiredForAsync(user) ? StepAfterPassword.Enrol : StepAfterPassword.None;
+        return required ? StepAfterPassword.Enrol : StepAfterPassword.None;
     }
 
     /// <summary>Accounts holding a role of <see cref="SecondFactorOptions.RequireSecondFactorForRoles"/> (staff and admins by default).</summary>

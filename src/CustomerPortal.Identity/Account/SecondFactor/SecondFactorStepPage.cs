@@ -17,6 +17,8 @@ public abstract class SecondFactorStepPage(PendingSignIn pending, AttemptLimits 
     public string? ErrorKey { get; protected set; }
     public object[] ErrorArguments { get; protected set; } = [];
 
+    protected SignInCompletion Completion => completion;
+
     protected Task<PortalUser?> PendingUserAsync() => pending.UserAsync();
 
     protected IActionResult BackToSignIn() =>

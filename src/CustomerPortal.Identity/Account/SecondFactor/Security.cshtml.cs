@@ -14,7 +14,7 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 /// </summary>
 public sealed class SecurityModel(
     UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuthenticatorApp authenticator, TwoStepSettings settings,
-    CurrentPasswordCheck currentPassword, MessageBundle messages) : PageModel
+    CurrentPasswordCheck currentPassword, MessageBundle messages, Passkeys.AccountPasskeys passkeys) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -24,6 +24,7 @@ public sealed class SecurityModel(
 
     public bool Enabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
+    public int PasskeyCount { get; private set; }
     public AuthenticatorSetupView? Setup { get; private set; }
     public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
     public string? StatusKey { get; private set; }
@@ -93,18 +94,13 @@ public sealed class SecurityModel(
 
     private async Task<bool> PasswordAcceptedAsync(PortalUser user)
     {
-        CurrentPasswordErrorKey = await currentPassword.CheckAsync(user, CurrentPassword) switch
-        {
-            CurrentPasswordResult.Correct => null,
-            CurrentPasswordResult.LockedOut => "settings.error.currentPasswordLocked",
-            CurrentPasswordResult.Throttled => "error.throttled",
-            _ => "settings.error.currentPassword",
-        };
+        CurrentPasswordErrorKey = await currentPassword.ErrorKeyOfAsync(user, CurrentPassword);
         return CurrentPasswordErrorKey is null;
     }
 
     private async Task ShowAsync(PortalUser user, string? setupErrorKey = null)
     {
+        PasskeyCount = (await passkeys.ListAsync(user)).Count;
         Enabled = user.TwoFactorEnabled;
         if (Enabled)
         {

@@ -12,13 +12,14 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 
 /// <summary>
 /// A signed-in session asked for more than its sign-in gave (an app's acr_values asking for
-/// multi-factor): the authenticator code alone, not the password again; an account without a
-/// second factor sets one up here. The session stays the same and then records the factor.
+/// multi-factor): the authenticator code or a passkey, not the password again; an account without a
+/// second factor sets one up here. Asked for the phishing-resistant level, only a passkey will do.
+/// The session stays the same and then records the factor.
 /// </summary>
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class StepUpModel(
     UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AttemptLimits attempts, AuthenticatorApp authenticator,
-    TwoStepSettings settings, MessageBundle messages) : PageModel
+    TwoStepSettings settings, MessageBundle messages, Passkeys.AccountPasskeys passkeys, Passkeys.PasskeySignIn passkeySignIn) : PageModel
 {
     public const string Path = "/account/login/step-up";
 
@@ -27,8 +28,22 @@ public sealed class StepUpModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The ACR level the app asked for; see <see cref="AuthenticationMethods.Levels"/>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Level { get; set; }
+
     [BindProperty]
     public string? Code { get; set; }
+
+    [BindProperty]
+    public string? PasskeyAnswer { get; set; }
+
+    [BindProperty]
+    public string? PasskeyError { get; set; }
+
+    public bool PasskeyOnly => Level == AuthenticationMethods.Levels.PhishingResistant;
+    public bool HasAuthenticator { get; private set; }
+    public bool HasPasskeys { get; private set; }
 
     public AuthenticatorSetupView? Setup { get; private set; }
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
@@ -38,9 +53,42 @@ public sealed class StepUpModel(
 
     public async Task OnGetAsync() => await ShowAsync(await CurrentUserAsync());
 
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        var user = await CurrentUserAsync();
+        if (!string.IsNullOrEmpty(PasskeyError) || await passkeySignIn.VerifyAsync(PasskeyAnswer, user) is not { } proof)
+        {
+            ErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);
+            await ShowAsync(user);
+            return Page();
+        }
+        await signIn.StepUpAsync(user, proof.Methods);
+        return LocalRedirect(ContinueUrl);
+    }
+
+    /// <summary>An account with no passkey adds one, and that counts as the step.</summary>
+    public async Task<IActionResult> OnPostAddPasskeyAsync()
+    {
+        var user = await CurrentUserAsync();
+        var added = string.IsNullOrEmpty(PasskeyError) ? await passkeys.AddAsync(user, PasskeyAnswer, name: null) : new(Passkeys.PasskeyAdded.Failed);
+        if (added is not { Outcome: Passkeys.PasskeyAdded.Added, Method: { } method })
+        {
+            ErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);
+            await ShowAsync(user);
+            return Page();
+        }
+        await signIn.StepUpAsync(user, [method, AuthenticationMethods.MultiFactor]);
+        return LocalRedirect(ContinueUrl);
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await CurrentUserAsync();
+        await ShowAsync(user);
+        if (PasskeyOnly)
+        {
+            return Page();
+        }
         if (!user.TwoFactorEnabled)
         {
             if (await settings.EnableAsync(user, Code) is not { } codes)
@@ -76,7 +124,10 @@ public sealed class StepUpModel(
 
     private async Task ShowAsync(PortalUser user, string? setupErrorKey = null)
     {
-        if (user.TwoFactorEnabled)
+        HasAuthenticator = user.TwoFactorEnabled;
+        HasPasskeys = await passkeys.AnyAsync(user);
+        Setup = null;
+        if (HasAuthenticator || HasPasskeys || PasskeyOnly)
         {
             return;
         }

@@ -9,7 +9,8 @@ namespace CustomerPortal.Identity.Account.SecondFactor;
 /// and mailed. Identity changes the security stamp with each, so the user's other sessions end;
 /// the caller keeps the current one (<c>SessionCookie.RenewAsync</c>) or the pending sign-in.
 /// </summary>
-public sealed class TwoStepSettings(UserManager<PortalUser> users, AuthenticatorApp authenticator, SecondFactorMails mails, AuditLog audit)
+public sealed class TwoStepSettings(
+    UserManager<PortalUser> users, AuthenticatorApp authenticator, SecondFactorMails mails, AuditLog audit, Passkeys.AccountPasskeys passkeys)
 {
     public const int RecoveryCodeCount = 10;
 
@@ -32,9 +33,14 @@ public sealed class TwoStepSettings(UserManager<PortalUser> users, Authenticator
 
     /// <summary>
     /// Staff reset a user's second factors (a lost phone and no recovery code left): as turning them
-    /// off, audited with who did it; the user is told, and an account that must have one enrols again at its next sign-in.
+    /// off, and every passkey removed, audited with who did it; the user is told, and an account
+    /// that must have one enrols again at its next sign-in.
     /// </summary>
-    public Task ResetByStaffAsync(PortalUser user) => TurnOffAsync(user, SecondFactorMails.Change.ResetByStaff, "second factors reset by staff");
+    public async Task ResetByStaffAsync(PortalUser user)
+    {
+        await passkeys.RemoveAllAsync(user);
+        await TurnOffAsync(user, SecondFactorMails.Change.ResetByStaff, "second factors (authenticator app, recovery codes, passkeys) reset by staff");
+    }
 
     private async Task TurnOffAsync(PortalUser user, string change, string details)
     {

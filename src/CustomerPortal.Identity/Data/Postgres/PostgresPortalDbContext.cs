@@ -13,5 +13,6 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
         new(new DbContextOptionsBuilder<PostgresPortalDbContext>()
             .UseNpgsql("Host=localhost;Database=design_time")
             .UseOpenIddict()
+            .UseApplicationServiceProvider(DesignTimeIdentity.Services)
             .Options);
 }

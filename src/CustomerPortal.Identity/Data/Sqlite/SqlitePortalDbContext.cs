@@ -22,5 +22,6 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
         new(new DbContextOptionsBuilder<SqlitePortalDbContext>()
             .UseSqlite("Data Source=design-time.db")
             .UseOpenIddict()
+            .UseApplicationServiceProvider(DesignTimeIdentity.Services)
             .Options);
 }

@@ -13,7 +13,8 @@ namespace CustomerPortal.Identity.Staff.Users;
 [Authorize(Policy = StaffSetup.Policy)]
 public sealed class UserDetailModel(
     PortalDbContext db, UserManager<PortalUser> users, UserMachines machines, UserAdministration administration,
-    Account.Preferences.ContactPreferences preferences, Account.SecondFactor.TwoStepSettings twoStep) : PageModel
+    Account.Preferences.ContactPreferences preferences, Account.SecondFactor.TwoStepSettings twoStep, Account.Passkeys.AccountPasskeys passkeys)
+    : PageModel
 {
     public PortalUser Customer { get; private set; } = null!;
     public IList<string> GrantedRoles { get; private set; } = [];
@@ -21,6 +22,11 @@ public sealed class UserDetailModel(
     public bool LockedOut { get; private set; }
     public bool IsAdmin { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
+
+    /// <summary>The user's passkeys as their own list shows them (names and dates, no keys).</summary>
+    public IReadOnlyList<Account.Passkeys.PasskeyView> Passkeys { get; private set; } = [];
+
+    public bool HasSecondFactor => Customer.TwoFactorEnabled || Passkeys.Count > 0;
 
     /// <summary>When an authenticator code was last accepted (the start of its 30-second step).</summary>
     public DateTimeOffset? AuthenticatorLastUsed => Customer.LastAuthenticatorStep is { } step ? DateTimeOffset.FromUnixTimeSeconds(step * 30) : null;
@@ -83,6 +89,7 @@ public sealed class UserDetailModel(
         MayAct = await administration.MayActOnAsync(User, user);
         PreferenceHistory = await preferences.HistoryAsync(user.Id);
         RecoveryCodesLeft = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
+        Passkeys = await passkeys.ListAsync(user);
         return true;
     }
 }
