@@ -20,12 +20,15 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
         "/account/link", "/account/forgot-password", "/api/account/addresses", "/maintenance/status", "/health/ready",
         // The steps after the password (without a pending sign-in they send the browser back to sign-in).
         "/account/login/code", "/account/login/recovery", "/account/login/enrol",
+        // The options of a passkey prompt, for anyone, a pending sign-in or the signed-in user.
+        "/account/passkeys/options?handler=request&for=sign-in", "/account/passkeys/options?handler=create&for=pending",
     ];
 
     // Every other form the site posts to; the signed-in ones may send a signed-out request to sign-in instead.
     private static readonly string[] Forms =
     [
         "/account/settings", "/account/password", "/account/apps", "/account/addresses/new", "/account/security", "/account/login/step-up",
+        "/account/passkeys",
         $"/account/addresses/{Guid.Empty}/edit", $"/account/addresses/{Guid.Empty}/delete",
         "/staff/users", $"/staff/users/{Guid.Empty}", $"/staff/registrations/{Guid.Empty}",
         "/staff/notices", "/staff/maintenance", "/staff/outbox",

@@ -162,6 +162,23 @@ public sealed class PasskeySignInTests(TwoStepPortal portal) : IClassFixture<Two
         Assert.Equal("営業部のPC", (await settings.GetPageAsync(PasskeySteps.SettingsPage)).QuerySelector("table.passkeys tbody th")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("{}")]
+    [InlineData("{\"id\":1,\"response\":[]}")]
+    [InlineData("too-long")]
+    public async Task ABrokenAnswer_IsRefusedWithAMessage(string answer)
+    {
+        using var browser = portal.CreateBrowser();
+        var login = await browser.GetPageAsync("/account/login");
+        // Longer than any authenticator's answer, within what the form reader takes (16 KB a field).
+        var sent = answer == "too-long" ? new string('x', 15_000) : answer;
+
+        var response = await PasskeySteps.UseAsync(browser, login, PasskeySteps.SignInForm, _ => sent);
+
+        Assert.Contains("確認できませんでした", await PasskeySteps.AlertAsync(browser, response));
+    }
+
     [Fact]
     public async Task TheOptionsOfTheSignInPage_NameNoAccount()
     {

@@ -72,7 +72,7 @@ public sealed class RequiredSecondFactorTests(TwoStepPortal portal) : IClassFixt
         Assert.Equal("urn:customer-portal:acr:password", weak.GetProperty("acr").GetString());
 
         using var discovery = JsonDocument.Parse(await withCode.Http.GetStringAsync("/.well-known/openid-configuration"));
-        Assert.Equal(["urn:customer-portal:acr:password", "urn:customer-portal:acr:mfa"],
+        Assert.Equal(["urn:customer-portal:acr:password", "urn:customer-portal:acr:mfa", "urn:customer-portal:acr:phishing-resistant"],
             discovery.RootElement.GetProperty("acr_values_supported").EnumerateArray().Select(v => v.GetString()!).ToArray());
         Assert.Contains("amr", discovery.RootElement.GetProperty("claims_supported").EnumerateArray().Select(v => v.GetString()));
     }

@@ -13,15 +13,15 @@ public sealed class StaffStepUpTests(TwoStepPortal portal) : IClassFixture<TwoSt
     public async Task AnActionLongAfterTheCode_AsksForANewOne_ThenRunsWithWhatWasTyped()
     {
         using var staff = await portal.SignedInDemoStaffAsync(Accounts.Staff);
-        Assert.Equal(HttpStatusCode.Redirect, (await SaveNoticeAsync(staff, "直後のお知らせ")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffNoticeForm.SaveAsync(portal, staff, "直後のお知らせ")).StatusCode);
 
         portal.Clock!.Advance(TimeSpan.FromMinutes(16));
-        var asked = await SaveNoticeAsync(staff, "時間が経ってからのお知らせ");
+        var asked = await StaffNoticeForm.SaveAsync(portal, staff, "時間が経ってからのお知らせ");
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         var stepUp = await staff.ParseAsync(asked);
         Assert.NotNull(stepUp.QuerySelector("section.staff-step-up input[name=__StepUpCode]"));
         Assert.Equal("時間が経ってからのお知らせ", stepUp.QuerySelector("input[type=hidden][name='Input.TitleJa']")!.GetAttribute("value"));
-        Assert.DoesNotContain("時間が経ってからのお知らせ", await NoticesAsync(staff));
+        Assert.DoesNotContain("時間が経ってからのお知らせ", await StaffNoticeForm.NoticesAsync(staff));
 
         var wrong = await staff.ParseAsync(await staff.SubmitAsync(stepUp, "section.staff-step-up form",
             new Dictionary<string, string> { ["__StepUpCode"] = "000000" }));
@@ -31,26 +31,10 @@ public sealed class StaffStepUpTests(TwoStepPortal portal) : IClassFixture<TwoSt
         var done = await staff.SubmitAsync(wrong, "section.staff-step-up form",
             new Dictionary<string, string> { ["__StepUpCode"] = portal.CodeNow(DemoSecondFactors.KeyOf(Accounts.Staff.Email)) });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.Contains("時間が経ってからのお知らせ", await NoticesAsync(staff));
+        Assert.Contains("時間が経ってからのお知らせ", await StaffNoticeForm.NoticesAsync(staff));
 
         // The new code counts for the next 15 minutes.
         portal.Clock.Advance(TimeSpan.FromMinutes(10));
-        Assert.Equal(HttpStatusCode.Redirect, (await SaveNoticeAsync(staff, "続けてのお知らせ")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffNoticeForm.SaveAsync(portal, staff, "続けてのお知らせ")).StatusCode);
     }
-
-    private async Task<HttpResponseMessage> SaveNoticeAsync(Browser staff, string title)
-    {
-        var editor = await staff.GetPageAsync("/staff/notices");
-        var from = portal.Clock!.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).AddMinutes(-5);
-        return await staff.SubmitAsync(editor, "form.notice-form", new Dictionary<string, string>
-        {
-            ["Input.TitleJa"] = title,
-            ["Input.TitleEn"] = "A notice",
-            ["Input.BodyJa"] = "本文",
-            ["Input.BodyEn"] = "Body",
-            ["Input.From"] = from.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
-        });
-    }
-
-    private static async Task<string> NoticesAsync(Browser staff) => (await staff.GetPageAsync("/staff/notices")).Body!.TextContent;
 }

@@ -20,7 +20,7 @@ public sealed class PasskeyCeremony(
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(6);
 
     // A WebAuthn answer is a few kilobytes; anything much larger is not one.
-    private const int MostAnswerLength = 64 * 1024;
+    private const int MostAnswerLength = 12 * 1024;
 
     private readonly IDataProtector _protector = protection.CreateProtector("CustomerPortal.Account.Passkeys.Ceremony");
 
