@@ -59,12 +59,22 @@ public sealed class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the IdP as a server on a free loopback port and waits until it listens.</summary>
-    public static async Task<PortalProcess> StartServerAsync(string environment, Dictionary<string, string> settings, string? assembly = null)
+    /// <param name="host">
+    /// "localhost" where a browser must see a host name, not an address: WebAuthn refuses an IP
+    /// address as relying party id. The public origin (the relying party id) then names it too.
+    /// </param>
+    public static async Task<PortalProcess> StartServerAsync(
+        string environment, Dictionary<string, string> settings, string? assembly = null, string host = "127.0.0.1")
     {
         var port = FreePort();
-        settings["Urls"] = $"http://127.0.0.1:{port}";
+        var address = $"http://{host}:{port}";
+        settings["Urls"] = address;
+        if (host == "localhost")
+        {
+            settings["Registration:PublicOrigin"] = address + "/";
+        }
         var portal = assembly is null ? Start(environment, settings) : StartAssembly(assembly, environment, settings);
-        portal.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        portal.BaseAddress = new Uri(address);
         await portal._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return portal;
     }
