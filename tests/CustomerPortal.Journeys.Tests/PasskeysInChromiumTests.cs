@@ -61,6 +61,23 @@ public sealed class PasskeysInChromiumTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePasskeyOfferedInTheEmailFieldsSuggestions_SignsIn()
+    {
+        var page = await Chromium.NewPageAsync(_browser);
+        await AddVirtualAuthenticatorAsync(page);
+        await SignInWithPasswordAsync(page, "ja");
+        await AddPasskeyAsync(page, "自動入力用");
+        await SignOutAsync(page, "ログアウト");
+
+        // The page asks for a passkey in the suggestions as it opens (conditional mediation); the
+        // virtual authenticator picks it as a person would pick the suggestion.
+        await page.GotoAsync(Url("/account/login"));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync(Url("/account/settings"));
+        Assert.Equal("アカウント設定", (await page.Locator("h1").TextContentAsync())?.Trim());
+    }
+
+    [Fact]
     public async Task Passkey_WithoutUserVerification_DoesNotSignIn()
     {
         var page = await Chromium.NewPageAsync(_browser);

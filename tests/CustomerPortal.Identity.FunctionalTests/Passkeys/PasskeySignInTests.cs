@@ -101,6 +101,18 @@ public sealed class PasskeySignInTests(TwoStepPortal portal) : IClassFixture<Two
     }
 
     [Fact]
+    public async Task APasskeyThatDidNotVerifyItsUser_IsRefused()
+    {
+        var email = await NewCustomerAsync();
+        using var passkey = await CustomerPasskeyAsync(email);
+
+        // Possession alone (no PIN, no biometrics) is one factor; the portal counts a passkey as two.
+        passkey.UserVerified = false;
+        using var browser = portal.CreateBrowser();
+        Assert.Contains("確認できませんでした", await RefusedAsync(browser, passkey));
+    }
+
+    [Fact]
     public async Task StrangersLockingTheAccountOut_DoNotStopThePasskey_ALockByStaffDoes()
     {
         var email = await NewCustomerAsync();

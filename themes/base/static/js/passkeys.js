@@ -10,6 +10,9 @@
     && typeof PublicKeyCredential.parseRequestOptionsFromJSON === "function"
     && typeof PublicKeyCredential.parseCreationOptionsFromJSON === "function";
   let current; // the prompt under way: a new one aborts it, as the server keeps one challenge per browser
+  // Option fetches run one after another: the server's challenge cookie is then always the last
+  // fetched, so a click while the autofill's options are still on their way cannot be overtaken by them.
+  let fetching = Promise.resolve();
 
   async function options(form, url) {
     const token = form.querySelector("input[name='__RequestVerificationToken']")?.value ?? "";
@@ -37,7 +40,12 @@
     const controller = new AbortController();
     current = controller;
     try {
-      const json = await options(form, (button ?? form).dataset.passkeyOptions);
+      const fetched = fetching.catch(() => {}).then(() => options(form, (button ?? form).dataset.passkeyOptions));
+      fetching = fetched;
+      const json = await fetched;
+      if (controller !== current) {
+        return; // replaced while its options were on their way
+      }
       const answer = operation === "create"
         ? await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(json), signal: controller.signal })
         : await navigator.credentials.get({
