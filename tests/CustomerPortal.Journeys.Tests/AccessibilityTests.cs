@@ -33,6 +33,8 @@ public sealed class AccessibilityTests : IAsyncLifetime
             ["Storage:DataFolder"] = Path.Combine(work, "data"),
             ["Seed:Path"] = Path.Combine(work, "seed"),
             ["Theme:Name"] = theme,
+            // The demo purchaser too must have a second factor here, so that the enrolment page is reached.
+            ["Security:RequireSecondFactorForRoles"] = "staff,admin,equipment-purchaser",
         });
         var problems = new List<string>();
         foreach (var language in new[] { "ja", "en" })
@@ -80,11 +82,17 @@ public sealed class AccessibilityTests : IAsyncLifetime
                 ("/account/apps", "sessions-and-apps"),
                 ("/account/security", "two-step-setup"),
                 ("/account/login/step-up", "two-step-step-up"),
+                ("/account/passkeys", "passkeys"),
             })
             {
                 await page.GotoAsync(Url(path));
                 await CheckAsync(page, $"{name}-{language}-{theme}", language, problems);
             }
+
+            await context.ClearCookiesAsync();
+            await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));
+            await SignInAsync(page, Url("/account/login"), "purchaser@example.com", "Purchaser-2026", expectedPath: "/account/login/enrol");
+            await CheckAsync(page, $"two-step-enrol-{language}-{theme}", language, problems);
 
             await context.ClearCookiesAsync();
             await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));
