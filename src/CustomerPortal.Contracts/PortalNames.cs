@@ -44,7 +44,11 @@ public static class PortalClaimTypes
     public const string FamilyNameKana = "family_name#ja-Kana-JP";
     public const string GivenNameKana = "given_name#ja-Kana-JP";
 
-    /// <summary>Scope "portal": the customer's company, the serials of the machines on the account and their models.</summary>
+    /// <summary>
+    /// Scope "portal": the customer's company (its code, 法人コード, and name, from the company
+    /// record), the serials of the company's machines and their models.
+    /// </summary>
+    public const string CompanyId = "company_id";
     public const string CompanyName = "company_name";
     public const string MachineSerial = "machine_serial";
 

@@ -22,6 +22,7 @@ public sealed class AccountLifecycle(
     ActivationMails mails,
     Mail.MailCap mailCap,
     DeviceRegistry devices,
+    Companies.CompanyDirectory companies,
     TimeProvider clock,
     IOptions<RegistrationOptions> options,
     Audit.AuditLog audit,
@@ -198,14 +199,16 @@ public sealed class AccountLifecycle(
         user.Status = AccountStatus.Approved;
         user.ReviewedAt = clock.GetUtcNow();
         user.ReviewedBy = reviewer;
-        user.CompanyCode = string.IsNullOrWhiteSpace(companyCode) ? user.CompanyCode : companyCode.Trim();
+        // The company staff named by its code (a new code sets a new company up), else the one proposed.
+        var company = await companies.FindByCodeAsync(companyCode)
+            ?? (string.IsNullOrWhiteSpace(companyCode) ? await companies.ProposedForAsync(user) : null)
+            ?? await companies.CreateFromAsync(user, companyCode);
+        await db.SaveChangesAsync(); // a new company gets its id
+        user.CompanyId = company.Id;
         Succeeded(await users.AddToRolesAsync(user, grantedRoles.Where(PortalRoles.Customer.Contains).Distinct()));
         if (!string.IsNullOrEmpty(user.RegisteredSerial))
         {
-            if (user.CompanyCode is not null)
-            {
-                await devices.BindAsync(user.RegisteredSerial, user.CompanyCode, user.CompanyName);
-            }
+            await devices.BindIfUnboundAsync(user.RegisteredSerial, company);
             if (!await db.UserMachines.AnyAsync(m => m.UserId == user.Id && m.Serial == user.RegisteredSerial))
             {
                 db.UserMachines.Add(new UserMachine { UserId = user.Id, Serial = user.RegisteredSerial, AddedAt = clock.GetUtcNow() });
@@ -213,7 +216,7 @@ public sealed class AccountLifecycle(
         }
         Succeeded(await users.UpdateAsync(user));
         SendVerifyEmailLink(user);
-        audit.Add(Audit.AuditEventType.Approved, user.Id, user.Email, $"{reviewer}: {string.Join(", ", grantedRoles)}");
+        audit.Add(Audit.AuditEventType.Approved, user.Id, user.Email, $"{reviewer}: {string.Join(", ", grantedRoles)}; company {company.Code}");
     }
 
     private void SendVerifyEmailLink(PortalUser user) => mails.VerifyEmail(user, links.Issue(user, LinkPurpose.VerifyEmail));

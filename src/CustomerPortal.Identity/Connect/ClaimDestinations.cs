@@ -19,7 +19,7 @@ public static class ClaimDestinations
         Claims.Subject, Claims.Name, Claims.FamilyName, Claims.GivenName, Claims.Locale, Claims.Zoneinfo,
         PortalClaimTypes.FamilyNameKana, PortalClaimTypes.GivenNameKana,
         Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.Address,
-        Claims.Role, PortalClaimTypes.CompanyName, PortalClaimTypes.MachineSerial, PortalClaimTypes.MachineModel,
+        Claims.Role, PortalClaimTypes.CompanyId, PortalClaimTypes.CompanyName, PortalClaimTypes.MachineSerial, PortalClaimTypes.MachineModel,
     ];
 
     /// <summary>When and how the user authenticated and in which session: for the client (max_age, acr_values, logout), not for an API.</summary>

@@ -16,7 +16,8 @@ namespace CustomerPortal.Identity.Connect;
 /// refresh exchanges, userinfo, client credentials). Claims are added only for granted scopes.
 /// </summary>
 public sealed class PortalPrincipalFactory(
-    UserManager<PortalUser> users, IOpenIddictScopeManager scopeManager, ScopeResources scopeResources, PortalDbContext db, MessageBundle messages)
+    UserManager<PortalUser> users, IOpenIddictScopeManager scopeManager, ScopeResources scopeResources, PortalDbContext db, MessageBundle messages,
+    Companies.CompanyMachines machinesOf)
 {
     public async Task<ClaimsPrincipal> CreateForUserAsync(
         PortalUser user, ImmutableArray<string> scopes, DateTimeOffset? authenticatedAt,
@@ -64,11 +65,13 @@ public sealed class PortalPrincipalFactory(
         }
         if (scopes.Contains(PortalScopes.Portal))
         {
-            identity.SetClaim(PortalClaimTypes.CompanyName, user.CompanyName);
-            var machines = await db.UserMachines.Where(m => m.UserId == user.Id)
-                .GroupJoin(db.Devices, machine => machine.Serial, device => device.Serial, (machine, devices) => new { machine.Serial, devices })
-                .SelectMany(m => m.devices.DefaultIfEmpty(), (m, device) => new { m.Serial, Model = device == null ? null : device.Model })
-                .OrderBy(m => m.Serial).ToListAsync(cancellationToken);
+            // The company as staff set it up (not what the user typed at sign-up); its machines are the member's.
+            var company = user.CompanyId is { } companyId
+                ? await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken)
+                : null;
+            identity.SetClaim(PortalClaimTypes.CompanyId, company?.Code);
+            identity.SetClaim(PortalClaimTypes.CompanyName, company?.Name ?? user.CompanyName);
+            var machines = await machinesOf.OfMemberAsync(user);
             identity.SetClaims(PortalClaimTypes.MachineSerial, [.. machines.Select(m => m.Serial)]);
             // The models let the ordering app offer the supplies that fit; unknown serials have none.
             identity.SetClaims(PortalClaimTypes.MachineModel, [.. machines.Select(m => m.Model).OfType<string>().Distinct(StringComparer.Ordinal)]);

@@ -35,6 +35,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Maintenance.MaintenanceState> Maintenance => Set<Maintenance.MaintenanceState>();
     public DbSet<Account.SignIn.KnownBrowser> KnownBrowsers => Set<Account.SignIn.KnownBrowser>();
     public DbSet<Account.Passkeys.PasskeyUse> PasskeyUses => Set<Account.Passkeys.PasskeyUse>();
+    public DbSet<Companies.Company> Companies => Set<Companies.Company>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

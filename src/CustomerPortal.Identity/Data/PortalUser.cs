@@ -17,8 +17,11 @@ public class PortalUser : IdentityUser
     public string Department { get; set; } = "";
     public PostalAddress Address { get; set; } = new();
 
-    /// <summary>Company code in the vendor's records, set by the reviewer when the account is approved.</summary>
-    public string? CompanyCode { get; set; }
+    /// <summary>
+    /// The company the user is a member of (<see cref="Companies.Company"/>), set by the reviewer
+    /// when the account is approved; <see cref="CompanyName"/> stays what the user typed.
+    /// </summary>
+    public int? CompanyId { get; set; }
 
     /// <summary>Product news by email / by phone (the guide's 設定); every change is recorded in Account/Preferences.</summary>
     public bool ProductNewsByEmail { get; set; }

@@ -63,6 +63,7 @@ public static class StorageSetup
             // WAL lets readers proceed while a writer commits; the mode is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        await Companies.LegacyCompanies.UpgradeAsync(db, scope.ServiceProvider.GetRequiredService<Companies.CompanyDirectory>(), cancellationToken);
     }
 }
 

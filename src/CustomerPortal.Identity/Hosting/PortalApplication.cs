@@ -5,6 +5,7 @@ using CustomerPortal.Identity.Account.Addresses;
 using CustomerPortal.Identity.Account.Passwords;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Audit;
+using CustomerPortal.Identity.Companies;
 using CustomerPortal.Identity.Connect;
 using CustomerPortal.Identity.Connect.Sessions;
 using CustomerPortal.Identity.Data;
@@ -49,6 +50,7 @@ public static class PortalApplication
         services.AddPortalActivation(builder.Configuration);
         services.AddPortalAudit(builder.Configuration);
         services.AddPortalStaff();
+        services.AddPortalCompanies();
         services.AddSingleton<Maintenance.MaintenanceMode>();
         services.AddPortalHealth();
         services.AddPortalSessions();

@@ -7,9 +7,8 @@ public class Device
     public string Serial { get; set; } = "";
     public string Model { get; set; } = "";
 
-    /// <summary>The customer company the machine is bound to, if any.</summary>
-    public string? CompanyCode { get; set; }
-    public string? CompanyName { get; set; }
+    /// <summary>The customer company the machine is bound to (<see cref="Companies.Company"/>), if any.</summary>
+    public int? CompanyId { get; set; }
 }
 
 /// <summary>A machine listed under a user's account (ご利用機器).</summary>

@@ -22,15 +22,17 @@ public sealed class DeviceRegistry(PortalDbContext db)
         {
             return SerialCheck.Unknown;
         }
-        var boundElsewhere = device.CompanyCode is not null
-            && !string.Equals(Comparable(device.CompanyName), Comparable(companyName), StringComparison.Ordinal);
-        return boundElsewhere ? SerialCheck.BoundToOtherCompany : SerialCheck.Known;
+        var owner = device.CompanyId is { } id ? await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id) : null;
+        return owner is not null && !Companies.CompanyNames.AreSame(owner.Name, companyName) ? SerialCheck.BoundToOtherCompany : SerialCheck.Known;
     }
 
     public Task<Device?> FindAsync(string serial) => db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Serial == serial);
 
-    /// <summary>Records that the machine belongs to the company (tracked; saved with the caller's change).</summary>
-    public async Task BindAsync(string serial, string companyCode, string companyName)
+    /// <summary>
+    /// Records that the machine belongs to the company, unless it is bound already (tracked; saved
+    /// with the caller's change): a serial moves to another company only by staff's explicit choice.
+    /// </summary>
+    public async Task BindIfUnboundAsync(string serial, Companies.Company company)
     {
         var device = await db.Devices.SingleOrDefaultAsync(d => d.Serial == serial);
         if (device is null)
@@ -38,11 +40,6 @@ public sealed class DeviceRegistry(PortalDbContext db)
             device = new Device { Serial = serial };
             db.Devices.Add(device);
         }
-        device.CompanyCode = companyCode;
-        device.CompanyName = companyName;
+        device.CompanyId ??= company.Id;
     }
-
-    /// <summary>Company names as people type them: "株式会社 サンプル" and "株式会社サンプル" are the same company.</summary>
-    private static string Comparable(string? name) =>
-        new(Account.InputText.Normalize(name).Where(c => !char.IsWhiteSpace(c)).ToArray());
 }

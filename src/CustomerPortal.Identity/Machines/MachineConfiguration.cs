@@ -12,8 +12,10 @@ public sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.HasKey(d => d.Serial);
         builder.Property(d => d.Serial).HasMaxLength(7);
         builder.Property(d => d.Model).HasMaxLength(100);
-        builder.Property(d => d.CompanyCode).HasMaxLength(50);
-        builder.Property(d => d.CompanyName).HasMaxLength(200);
+        builder.HasOne<Companies.Company>().WithMany().HasForeignKey(d => d.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        // Before companies existed, the company as two strings; read once by LegacyCompanies and then cleared.
+        builder.Property<string?>(Companies.LegacyCompanies.CodeProperty).HasColumnName("CompanyCode").HasMaxLength(50);
+        builder.Property<string?>(Companies.LegacyCompanies.NameProperty).HasColumnName("CompanyName").HasMaxLength(200);
     }
 }
 

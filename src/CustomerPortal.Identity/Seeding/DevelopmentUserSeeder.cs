@@ -10,7 +10,8 @@ namespace CustomerPortal.Identity.Seeding;
 /// gets its profile and roles back as declared; its password is reset only if it no longer matches.
 /// </summary>
 public sealed class DevelopmentUserSeeder(
-    UserManager<PortalUser> users, IUserStore<PortalUser> store, PortalDbContext db, Account.Addresses.AddressBook addressBook, TimeProvider clock)
+    UserManager<PortalUser> users, IUserStore<PortalUser> store, PortalDbContext db, Account.Addresses.AddressBook addressBook,
+    Companies.CompanyDirectory companies, TimeProvider clock)
 {
     public async Task SeedAsync(SeedFolder seed)
     {
@@ -24,6 +25,9 @@ public sealed class DevelopmentUserSeeder(
             user.FamilyNameKana = declared.FamilyNameKana;
             user.GivenNameKana = declared.GivenNameKana;
             user.CompanyName = declared.CompanyName;
+            user.CompanyId = declared.CompanyCode is { } code
+                ? (await companies.FindByCodeAsync(code) ?? throw new SeedException($"development-users.json: no company {code} in devices.json.")).Id
+                : null;
             user.Department = declared.Department;
             user.PhoneNumber = declared.Phone;
             if (declared.Address is { } address)

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerPortal.Identity.Seeding;
 
 /// <summary>
-/// Creates or updates the machines of seed/devices.json. A binding made by a reviewer is kept
-/// when the file names no company for that machine.
+/// Creates or updates the machines of seed/devices.json, and the companies they are bound to. A
+/// binding made by a reviewer is kept when the file names no company for that machine.
 /// </summary>
-public sealed class DeviceSeeder(PortalDbContext db)
+public sealed class DeviceSeeder(PortalDbContext db, Companies.CompanyDirectory companies)
 {
     public async Task SeedAsync(SeedFolder seed)
     {
@@ -27,8 +27,11 @@ public sealed class DeviceSeeder(PortalDbContext db)
             device.Model = declared.Model;
             if (declared.CompanyCode is not null)
             {
-                device.CompanyCode = declared.CompanyCode;
-                device.CompanyName = declared.CompanyName;
+                // The company is set up from the file the first time; later, staff's edits to it stand.
+                var company = await companies.FindByCodeAsync(declared.CompanyCode)
+                    ?? await companies.CreateAsync(declared.CompanyName ?? declared.CompanyCode, declared.CompanyCode);
+                await db.SaveChangesAsync();
+                device.CompanyId = company.Id;
             }
         }
         await db.SaveChangesAsync();

@@ -54,6 +54,9 @@ public sealed record DevelopmentUserSeed
     public string? FamilyNameKana { get; init; }
     public string? GivenNameKana { get; init; }
     public string CompanyName { get; init; } = "";
+
+    /// <summary>The company of devices.json the account is a member of, by its code.</summary>
+    public string? CompanyCode { get; init; }
     public string Department { get; init; } = "";
     public string? Phone { get; init; }
     public AddressSeed? Address { get; init; }

@@ -11,11 +11,15 @@ namespace CustomerPortal.Identity.Staff;
 
 /// <summary>One registration: everything entered, the serial's flag, and approve (grant roles, bind serial) or reject with a reason.</summary>
 [Authorize(Policy = StaffSetup.Policy)]
-public sealed class ReviewModel(PortalDbContext db, AccountLifecycle lifecycle, ReviewQueue queue, DeviceRegistry devices) : PageModel
+public sealed class ReviewModel(
+    PortalDbContext db, AccountLifecycle lifecycle, ReviewQueue queue, DeviceRegistry devices, Companies.CompanyDirectory companies) : PageModel
 {
     public PortalUser Registration { get; private set; } = null!;
     public PendingRegistration? Pending { get; private set; }
     public Device? Device { get; private set; }
+
+    /// <summary>The company the registration's serial is bound to, if any.</summary>
+    public Companies.Company? DeviceCompany { get; private set; }
 
     [BindProperty]
     public List<string> GrantedRoles { get; set; } = [];
@@ -35,7 +39,7 @@ public sealed class ReviewModel(PortalDbContext db, AccountLifecycle lifecycle, 
             return NotFound();
         }
         GrantedRoles = [.. Registration.RequestedRoles.Select(r => r.Role)];
-        CompanyCode = Registration.CompanyCode ?? Device?.CompanyCode;
+        CompanyCode = (await companies.ProposedForAsync(Registration))?.Code;
         return Page();
     }
 
@@ -80,6 +84,7 @@ public sealed class ReviewModel(PortalDbContext db, AccountLifecycle lifecycle, 
         Registration = user;
         Pending = user.Status == AccountStatus.PendingReview ? queue.Age(user) : null;
         Device = user.RegisteredSerial is { } serial ? await devices.FindAsync(serial) : null;
+        DeviceCompany = await companies.FindAsync(Device?.CompanyId);
         return true;
     }
 }

@@ -26,6 +26,8 @@ public sealed class UserDetailModel(
     /// <summary>The user's passkeys as their own list shows them (names and dates, no keys).</summary>
     public IReadOnlyList<Account.Passkeys.PasskeyView> Passkeys { get; private set; } = [];
 
+    public Companies.Company? Company { get; private set; }
+
     public bool HasSecondFactor => Customer.TwoFactorEnabled || Passkeys.Count > 0;
 
     /// <summary>When an authenticator code was last accepted (the start of its 30-second step).</summary>
@@ -90,6 +92,7 @@ public sealed class UserDetailModel(
         PreferenceHistory = await preferences.HistoryAsync(user.Id);
         RecoveryCodesLeft = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
         Passkeys = await passkeys.ListAsync(user);
+        Company = user.CompanyId is { } companyId ? await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId) : null;
         return true;
     }
 }

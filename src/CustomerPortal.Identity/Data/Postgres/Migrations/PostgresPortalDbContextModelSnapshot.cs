@@ -266,6 +266,68 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Companies.Company", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ComparableName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKana")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ComparableName");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("Companies");
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionClient", b =>
                 {
                     b.Property<string>("SessionId")
@@ -364,9 +426,8 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ActivatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("CompanyCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CompanyName")
                         .IsRequired()
@@ -418,6 +479,11 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
 
                     b.Property<long?>("LastAuthenticatorStep")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LegacyCompanyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("CompanyCode");
 
                     b.Property<string>("Locale")
                         .IsRequired()
@@ -505,6 +571,8 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompanyId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -537,13 +605,18 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
 
-                    b.Property<string>("CompanyCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("integer");
 
-                    b.Property<string>("CompanyName")
+                    b.Property<string>("LegacyCompanyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("CompanyCode");
+
+                    b.Property<string>("LegacyCompanyName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("CompanyName");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -551,6 +624,8 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Serial");
+
+                    b.HasIndex("CompanyId");
 
                     b.ToTable("Devices");
                 });
@@ -1126,6 +1201,59 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Companies.Company", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("CustomerPortal.Identity.Data.PostalAddress", "Address", b1 =>
+                        {
+                            b1.Property<int>("CompanyId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Building")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Building");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("City");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("PostalCode");
+
+                            b1.Property<string>("Prefecture")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("Prefecture");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Street");
+
+                            b1.HasKey("CompanyId");
+
+                            b1.ToTable("Companies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompanyId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionClient", b =>
                 {
                     b.HasOne("CustomerPortal.Identity.Connect.Sessions.UserSession", null)
@@ -1155,6 +1283,11 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
 
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalUser", b =>
                 {
+                    b.HasOne("CustomerPortal.Identity.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("CustomerPortal.Identity.Data.PostalAddress", "Address", b1 =>
                         {
                             b1.Property<string>("PortalUserId")
@@ -1208,6 +1341,14 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Machines.Device", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Machines.UserMachine", b =>

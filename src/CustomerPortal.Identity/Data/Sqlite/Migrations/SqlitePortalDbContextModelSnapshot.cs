@@ -261,6 +261,66 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Companies.Company", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComparableName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKana")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ComparableName");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("Companies");
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionClient", b =>
                 {
                     b.Property<string>("SessionId")
@@ -359,9 +419,8 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.Property<long?>("ActivatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CompanyCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CompanyName")
                         .IsRequired()
@@ -413,6 +472,11 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
 
                     b.Property<long?>("LastAuthenticatorStep")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegacyCompanyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CompanyCode");
 
                     b.Property<string>("Locale")
                         .IsRequired()
@@ -500,6 +564,8 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompanyId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -532,13 +598,18 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CompanyCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("CompanyName")
+                    b.Property<string>("LegacyCompanyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CompanyCode");
+
+                    b.Property<string>("LegacyCompanyName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CompanyName");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -546,6 +617,8 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Serial");
+
+                    b.HasIndex("CompanyId");
 
                     b.ToTable("Devices");
                 });
@@ -1113,6 +1186,59 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Companies.Company", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("CustomerPortal.Identity.Data.PostalAddress", "Address", b1 =>
+                        {
+                            b1.Property<int>("CompanyId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Building")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Building");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("City");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PostalCode");
+
+                            b1.Property<string>("Prefecture")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Prefecture");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Street");
+
+                            b1.HasKey("CompanyId");
+
+                            b1.ToTable("Companies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompanyId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Connect.Sessions.SessionClient", b =>
                 {
                     b.HasOne("CustomerPortal.Identity.Connect.Sessions.UserSession", null)
@@ -1142,6 +1268,11 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CustomerPortal.Identity.Data.PortalUser", b =>
                 {
+                    b.HasOne("CustomerPortal.Identity.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("CustomerPortal.Identity.Data.PostalAddress", "Address", b1 =>
                         {
                             b1.Property<string>("PortalUserId")
@@ -1195,6 +1326,14 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPortal.Identity.Machines.Device", b =>
+                {
+                    b.HasOne("CustomerPortal.Identity.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CustomerPortal.Identity.Machines.UserMachine", b =>
