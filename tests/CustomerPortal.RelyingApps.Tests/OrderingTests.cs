@@ -128,10 +128,18 @@ public sealed class OrderingTests(PortalStackFixture portal)
 
         // The delivery note exists only once the order has shipped.
         Assert.Equal(HttpStatusCode.NotFound, (await session.OpenAsync(Ordering($"orders/{number}/delivery-note"))).Status);
-        // Another customer cannot open it.
+        // A buyer of the same company sees it in the history, with who ordered, and opens its documents.
+        using var colleague = AppSession.New();
+        await colleague.SignInAsync(Ordering("catalog"), "operator@example.com", "Operator-2026");
+        var (_, shared) = await colleague.OpenAsync(Ordering("orders"));
+        Assert.Contains("佐藤 花子", shared.QuerySelector($"tr[data-order='{number}'] td.ordered-by")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await colleague.OpenAsync(Ordering($"orders/{number}/invoice"))).Status);
+        // A buyer of another company cannot open it.
         using var other = AppSession.New();
-        await other.SignInAsync(Ordering("catalog"), "operator@example.com", "Operator-2026");
+        await other.SignInAsync(Ordering("catalog"), PortalStackFixture.OtherCompanyBuyer.Email, PortalStackFixture.OtherCompanyBuyer.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.OpenAsync(Ordering($"orders/{number}"))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.OpenAsync(Ordering($"orders/{number}/invoice"))).Status);
+        Assert.DoesNotContain(number, (await other.OpenAsync(Ordering("orders"))).Page.Body!.TextContent);
     }
 
     [Fact]

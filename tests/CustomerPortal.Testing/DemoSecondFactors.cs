@@ -25,7 +25,7 @@ public static class DemoSecondFactors
     }
 
     /// <summary>Adds an active account to a copy of seed/ (Development seeds it like the demo accounts).</summary>
-    public static void AddAccount(string seedFolder, (string Email, string Password) account, params string[] roles)
+    public static void AddAccount(string seedFolder, (string Email, string Password) account, string[] roles, string? companyCode = null)
     {
         var file = Path.Combine(seedFolder, "development-users.json");
         var users = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
@@ -35,6 +35,7 @@ public static class DemoSecondFactors
             ["password"] = account.Password,
             ["familyName"] = "試験",
             ["givenName"] = "多要素",
+            ["companyCode"] = companyCode,
             ["roles"] = new JsonArray([.. roles.Select(role => JsonValue.Create(role))]),
         });
         File.WriteAllText(file, users.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -19,6 +19,9 @@ public class PortalStackFixture : IAsyncLifetime
     /// </summary>
     public static readonly (string Email, string Password) MultiFactorCustomer = ("mfa-request@example.com", "MfaRequest-2026");
 
+    /// <summary>A buyer of another company than the demo customers' (C0002 of devices.json): their orders are not its.</summary>
+    public static readonly (string Email, string Password) OtherCompanyBuyer = ("other-company@example.com", "OtherCompany-2026");
+
     /// <summary>How long the IdP's access tokens live here; the apps refresh them this close to expiry.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromSeconds(3);
@@ -60,7 +63,8 @@ public class PortalStackFixture : IAsyncLifetime
         var seed = Path.Combine(workFolder, "seed");
         CopySeed(seed, new Dictionary<int, int> { [5102] = ordering, [5103] = support });
         DemoSecondFactors.RemoveFrom(seed);
-        DemoSecondFactors.AddAccount(seed, MultiFactorCustomer, "supplies-buyer");
+        DemoSecondFactors.AddAccount(seed, MultiFactorCustomer, ["supplies-buyer"]);
+        DemoSecondFactors.AddAccount(seed, OtherCompanyBuyer, ["supplies-buyer"], companyCode: "C0002");
         var mail = smtp.Settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
         var options = new PortalStackOptions
         {

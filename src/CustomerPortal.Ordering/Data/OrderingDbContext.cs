@@ -30,6 +30,8 @@ public abstract class OrderingDbContext(DbContextOptions options) : RelyingAppDb
             entity.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
             entity.Property(o => o.CustomerName).HasMaxLength(200);
             entity.Property(o => o.CompanyName).HasMaxLength(200);
+            entity.Property(o => o.CompanyId).HasMaxLength(20);
+            entity.HasIndex(o => o.CompanyId);
             entity.OwnsOne(o => o.Billing, DocumentAddress.Map);
             entity.OwnsOne(o => o.Delivery, DocumentAddress.Map);
             entity.OwnsMany(o => o.Lines, line =>

@@ -8,7 +8,7 @@ namespace CustomerPortal.Ordering.Documents;
 
 /// <summary>
 /// A quote, delivery note or invoice as a printable page (the print stylesheet hides the app
-/// around it) and, with /pdf, as a PDF download. The owner and staff may see it.
+/// around it) and, with /pdf, as a PDF download. The buyers of the company and staff may see it.
 /// </summary>
 public sealed class DocumentPageModel(OrderDesk desk, IOptions<SellerOptions> seller, MessageBundle messages, PdfDocumentRenderer pdf) : PageModel
 {
@@ -36,7 +36,7 @@ public sealed class DocumentPageModel(OrderDesk desk, IOptions<SellerOptions> se
 
     private async Task<IActionResult?> LoadAsync(string number, string kind)
     {
-        var owner = User.IsInRole(PortalRoles.Staff) ? null : User.FindFirst(PortalClaimTypes.Subject)?.Value ?? "";
+        var owner = User.IsInRole(PortalRoles.Staff) ? null : PortalCustomer.From(User);
         if (OrderDocument.FromSlug(kind) is not { } documentKind
             || await desk.FindAsync(number, owner) is not { } order
             || !OrderDocument.IsAvailable(documentKind, order.Status))

@@ -10,9 +10,12 @@ public sealed class DetailModel(OrderDesk desk) : PageModel
     public string? Message { get; private set; }
     public bool Failed { get; private set; }
 
+    /// <summary>Whether the signed-in buyer made it (only they confirm a quote; colleagues see it).</summary>
+    public bool IsOwn => Order.UserId == PortalCustomer.From(User).Id;
+
     public async Task<IActionResult> OnGetAsync(string number)
     {
-        if (await desk.FindAsync(number, PortalCustomer.From(User).Id) is not { } order)
+        if (await desk.FindAsync(number, PortalCustomer.From(User)) is not { } order)
         {
             return NotFound();
         }
@@ -22,12 +25,12 @@ public sealed class DetailModel(OrderDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string number)
     {
-        if (await desk.FindAsync(number, PortalCustomer.From(User).Id) is not { } order)
+        if (await desk.FindAsync(number, PortalCustomer.From(User)) is not { } order)
         {
             return NotFound();
         }
         Order = order;
-        if (await desk.PlaceAsync(order))
+        if (IsOwn && await desk.PlaceAsync(order))
         {
             Message = "ordering.order.placed";
         }

@@ -7,5 +7,5 @@ public sealed class HistoryModel(OrderDesk desk) : PageModel
 {
     public IReadOnlyList<Order> Orders { get; private set; } = [];
 
-    public async Task OnGetAsync() => Orders = await desk.HistoryAsync(PortalCustomer.From(User).Id);
+    public async Task OnGetAsync() => Orders = await desk.HistoryAsync(PortalCustomer.From(User));
 }

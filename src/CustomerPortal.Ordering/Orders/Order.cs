@@ -22,9 +22,13 @@ public class Order
     /// <summary>Shown on every document of the order, e.g. 2026-000042.</summary>
     public string Number { get; set; } = "";
 
+    /// <summary>Who ordered: the company's other buyers see the order with this name.</summary>
     public string UserId { get; set; } = "";
     public string CustomerName { get; set; } = "";
     public string? CompanyName { get; set; }
+
+    /// <summary>The company's code (法人コード) when the quote was made: every buyer of the company sees the order.</summary>
+    public string? CompanyId { get; set; }
 
     public OrderStatus Status { get; set; }
     public DateTimeOffset QuotedAt { get; set; }

@@ -27,6 +27,7 @@ public sealed class OrderDesk(OrderingDbContext db, ShoppingCart cart, TimeProvi
             UserId = customer.Id,
             CustomerName = customer.Name,
             CompanyName = customer.Company,
+            CompanyId = customer.CompanyId,
             Status = OrderStatus.Quoted,
             QuotedAt = now,
             QuoteValidUntil = now + QuoteValidity,
@@ -53,15 +54,24 @@ public sealed class OrderDesk(OrderingDbContext db, ShoppingCart cart, TimeProvi
         return order;
     }
 
-    public Task<List<Order>> HistoryAsync(string userId) =>
-        db.Orders.Where(o => o.UserId == userId).OrderByDescending(o => o.Id).ToListAsync();
+    /// <summary>The customer's orders and quotes, and those of colleagues in the same company.</summary>
+    public Task<List<Order>> HistoryAsync(PortalCustomer customer) =>
+        db.Orders.Where(SeenBy(customer)).OrderByDescending(o => o.Id).ToListAsync();
 
     public Task<List<Order>> AllAsync(int take) =>
         db.Orders.Where(o => o.Status != OrderStatus.Quoted).OrderByDescending(o => o.Id).Take(take).ToListAsync();
 
-    /// <summary>The order with this number, if <paramref name="userId"/> owns it (null: any owner, for staff).</summary>
-    public Task<Order?> FindAsync(string number, string? userId) =>
-        db.Orders.SingleOrDefaultAsync(o => o.Number == number && (userId == null || o.UserId == userId));
+    /// <summary>The order with this number, if <paramref name="viewer"/> may see it (theirs or their company's; null: staff, any).</summary>
+    public Task<Order?> FindAsync(string number, PortalCustomer? viewer) =>
+        viewer is null
+            ? db.Orders.SingleOrDefaultAsync(o => o.Number == number)
+            : db.Orders.Where(SeenBy(viewer)).SingleOrDefaultAsync(o => o.Number == number);
+
+    private static System.Linq.Expressions.Expression<Func<Order, bool>> SeenBy(PortalCustomer customer)
+    {
+        var (userId, companyId) = (customer.Id, customer.CompanyId);
+        return o => o.UserId == userId || (companyId != null && o.CompanyId == companyId);
+    }
 
     /// <summary>Confirms a quote that is still valid; false when it is no longer a quote or has expired.</summary>
     public async Task<bool> PlaceAsync(Order order)
