@@ -51,4 +51,7 @@ public enum AuditEventType
 
     /// <summary>A second factor was turned on or off, recovery codes were issued, or one was used.</summary>
     SecondFactorChanged = 40,
+
+    /// <summary>A company set up, edited or merged, or a member moved between companies (staff console).</summary>
+    CompanyChanged = 41,
 }

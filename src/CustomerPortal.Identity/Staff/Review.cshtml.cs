@@ -12,14 +12,14 @@ namespace CustomerPortal.Identity.Staff;
 /// <summary>One registration: everything entered, the serial's flag, and approve (grant roles, bind serial) or reject with a reason.</summary>
 [Authorize(Policy = StaffSetup.Policy)]
 public sealed class ReviewModel(
-    PortalDbContext db, AccountLifecycle lifecycle, ReviewQueue queue, DeviceRegistry devices, Companies.CompanyDirectory companies) : PageModel
+    PortalDbContext db, AccountLifecycle lifecycle, ReviewQueue queue, DeviceRegistry devices, Identity.Companies.CompanyDirectory companies) : PageModel
 {
     public PortalUser Registration { get; private set; } = null!;
     public PendingRegistration? Pending { get; private set; }
     public Device? Device { get; private set; }
 
     /// <summary>The company the registration's serial is bound to, if any.</summary>
-    public Companies.Company? DeviceCompany { get; private set; }
+    public Identity.Companies.Company? DeviceCompany { get; private set; }
 
     [BindProperty]
     public List<string> GrantedRoles { get; set; } = [];

@@ -12,6 +12,7 @@ public static class StaffSetup
             Seeding.SeedFolder.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()).Path));
         services.AddScoped<ReviewQueue>();
         services.AddScoped<Users.UserAdministration>();
+        services.AddScoped<Companies.CompanyAdministration>();
         services.AddScoped<Notices.NoticeBoard>();
         return services;
     }

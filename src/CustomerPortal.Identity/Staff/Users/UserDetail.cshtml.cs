@@ -26,7 +26,7 @@ public sealed class UserDetailModel(
     /// <summary>The user's passkeys as their own list shows them (names and dates, no keys).</summary>
     public IReadOnlyList<Account.Passkeys.PasskeyView> Passkeys { get; private set; } = [];
 
-    public Companies.Company? Company { get; private set; }
+    public Identity.Companies.Company? Company { get; private set; }
 
     public bool HasSecondFactor => Customer.TwoFactorEnabled || Passkeys.Count > 0;
 
