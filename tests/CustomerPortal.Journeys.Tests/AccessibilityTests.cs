@@ -50,6 +50,11 @@ public sealed class AccessibilityTests : IAsyncLifetime
             await CheckAsync(page, $"forgot-password-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/link?purpose=verify-email&reason=expired"));
             await CheckAsync(page, $"link-expired-{language}-{theme}", language, problems);
+            // A used verification link of a verified address: sign in, or (no password yet) look for mail 3.
+            await page.GotoAsync(Url("/account/link?purpose=verify-email&reason=verified"));
+            await CheckAsync(page, $"link-verified-{language}-{theme}", language, problems);
+            await page.GotoAsync(Url("/account/link?purpose=verify-email&reason=verified-awaiting-password"));
+            await CheckAsync(page, $"link-verified-awaiting-password-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/maintenance"));
             await CheckAsync(page, $"maintenance-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/register"));

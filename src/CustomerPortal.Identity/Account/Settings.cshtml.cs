@@ -6,6 +6,7 @@ using CustomerPortal.Identity.Theming;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Identity.Account;
 
@@ -18,13 +19,20 @@ public sealed class SettingsModel(
     UserMachines machines,
     AddressBook addressBook,
     ContactPreferences preferences,
-    EmailChange emailChange) : PageModel
+    EmailChange emailChange,
+    PortalDbContext db) : PageModel
 {
     public PortalUser Account { get; private set; } = null!;
     public IReadOnlyList<MachineView> Machines { get; private set; } = [];
     public IReadOnlyList<AddressBookEntry> Addresses { get; private set; } = [];
     public IReadOnlyList<ContactPreferenceChange> PreferenceHistory { get; private set; } = [];
     public bool CanEditMachines { get; private set; }
+
+    /// <summary>The roles granted to the account (by the reviewer or staff), customer roles first in the guide's order.</summary>
+    public IReadOnlyList<string> GrantedRoles { get; private set; } = [];
+
+    /// <summary>Roles asked for at registration that were not granted: the customer can tell why a service is missing.</summary>
+    public IReadOnlyList<string> RolesNotGranted { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Edit { get; set; }
@@ -159,7 +167,11 @@ public sealed class SettingsModel(
     private async Task LoadAsync()
     {
         Account = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
-        CanEditMachines = await users.IsInRoleAsync(Account, PortalRoles.EquipmentOperator);
+        var granted = await users.GetRolesAsync(Account);
+        GrantedRoles = [.. PortalRoles.All.Where(granted.Contains)];
+        CanEditMachines = GrantedRoles.Contains(PortalRoles.EquipmentOperator);
+        var requested = await db.RequestedRoles.Where(r => r.UserId == Account.Id).Select(r => r.Role).ToListAsync();
+        RolesNotGranted = [.. PortalRoles.Customer.Where(role => requested.Contains(role) && !granted.Contains(role))];
         Machines = await machines.ListAsync(Account.Id);
         Addresses = await addressBook.ListAsync(Account.Id);
         PreferenceHistory = await preferences.HistoryAsync(Account.Id);

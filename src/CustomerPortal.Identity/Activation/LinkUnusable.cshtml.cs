@@ -27,6 +27,12 @@ public sealed class LinkUnusableModel(AccountLifecycle lifecycle, Account.Passwo
     public bool Sent { get; private set; }
     public string? EmailErrorKey { get; private set; }
 
+    /// <summary>A verification link opened again after the address was verified (see <see cref="VerifyEmailModel"/>).</summary>
+    public bool AddressVerified => Purpose == "verify-email" && Reason is VerifyEmailModel.AlreadyVerified or VerifyEmailModel.VerifiedAwaitingPassword;
+
+    /// <summary>Verified, and the password is still to be set with mail 3: the form sends that mail again.</summary>
+    public bool AwaitingPassword => AddressVerified && Reason == VerifyEmailModel.VerifiedAwaitingPassword;
+
     public string ReasonKey => Reason switch
     {
         "expired" => "link.expired",

@@ -62,8 +62,11 @@ public class PortalUser : IdentityUser
 
     public List<RequestedRole> RequestedRoles { get; set; } = [];
 
-    /// <summary>Japanese order: family name first, separated by a space as the guide writes names.</summary>
-    public string DisplayName => Locale == "en" ? $"{GivenName} {FamilyName}".Trim() : $"{FamilyName} {GivenName}".Trim();
+    /// <summary>
+    /// The name in the user's own language (their mails, the <c>name</c> claim); pages use the page's
+    /// language. Both come from <see cref="Account.PersonNames"/>, which decides the order.
+    /// </summary>
+    public string DisplayName => Account.PersonNames.Compose(FamilyName, GivenName, Locale);
 }
 
 /// <summary>The postal address given at registration (the OIDC address claim comes from it).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerPortal.Identity.Account;
 using CustomerPortal.Identity.Activation;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Mail;
@@ -42,6 +43,8 @@ public sealed class RegistrationMails(MailOutbox outbox, LinkAddress addresses, 
             ["name"] = user.DisplayName,
             ["company"] = user.CompanyName,
             ["department"] = user.Department,
+            ["name_kana"] = PersonNames.Compose(user.FamilyNameKana, user.GivenNameKana, user.Locale),
+            // The two parts as well, for themes whose template still puts them together itself.
             ["family_name_kana"] = user.FamilyNameKana,
             ["given_name_kana"] = user.GivenNameKana,
             ["email"] = user.Email,

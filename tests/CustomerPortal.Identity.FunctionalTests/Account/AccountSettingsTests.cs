@@ -180,7 +180,7 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
 
             var history = withdrawn.Document.QuerySelectorAll(".preference-history li").Select(li => li.TextContent).ToList();
             Assert.Equal(3, history.Count); // email on, phone on, email off
-            Assert.Contains("製品案内（メール） — 希望しない (アカウント設定)", history[0]);
+            Assert.Contains("製品案内（メール） — 希望しない（アカウント設定）", history[0]);
         }
         // Staff can show the consent later: the same history on the user's page in the console.
         using var staff = portal.CreateBrowser();
@@ -189,7 +189,7 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
         Assert.Equal("希望しない", detail.QuerySelector("dd.news-email")!.TextContent.Trim());
         var recorded = detail.QuerySelectorAll(".preference-history li").Select(li => li.TextContent).ToList();
         Assert.Equal(3, recorded.Count);
-        Assert.Contains("製品案内（メール） — 希望しない (アカウント設定)", recorded[0]);
+        Assert.Contains("製品案内（メール） — 希望しない（アカウント設定）", recorded[0]);
     }
 
     public const string Password = "Settings-2026";

@@ -8,6 +8,7 @@ namespace CustomerPortal.Identity.FunctionalTests.Registration;
 public sealed class ActivationLinkTests : IAsyncLifetime
 {
     private static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(1);
+    private const string PasswordMailJa = $"【{MailPortalFactory.PortalNameJa}】パスワードの設定 - ステップ 2/3";
     private readonly MailPortalFactory _portal = new() { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
 
     public async Task InitializeAsync()
@@ -31,11 +32,16 @@ public sealed class ActivationLinkTests : IAsyncLifetime
         Assert.Contains("ステップ 1/3", mails[0].TextBody);
 
         var page = await customer.GetPageAsync(verifyUrl);
-        Assert.Equal(HttpStatusCode.OK, (await customer.SubmitAsync(page, "form[method=post]")).StatusCode);
+        var verified = await customer.SubmitAsync(page, "form[method=post]");
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        // The page names the mail to look for next: mail 3 of the guide, the password (ステップ 2/3).
+        var done = (await customer.ParseAsync(verified)).QuerySelector("[role=status]")!.TextContent;
+        Assert.Contains($"件名「{PasswordMailJa}」のメール（ご案内メールの3通目）", done);
         await _portal.Smtp.WaitForAsync(email, 3);
 
+        // Used, with the address verified: the answer says so (the password is still to be set).
         var reused = await customer.GetAsync(verifyUrl);
-        Assert.Equal("/account/link?purpose=verify-email&reason=used", reused.Headers.Location!.ToString());
+        Assert.Equal("/account/link?purpose=verify-email&reason=verified-awaiting-password&ui_locales=ja", reused.Headers.Location!.ToString());
         // A second post of the old form does not send another password mail.
         await customer.SubmitAsync(page, "form[method=post]");
         // What a request sends is in the outbox when it answers; the SMTP server had the three.
@@ -52,8 +58,11 @@ public sealed class ActivationLinkTests : IAsyncLifetime
         await customer.SubmitAsync(await customer.GetPageAsync(verifyUrl), "form[method=post]");
         await _portal.Smtp.WaitForAsync(email, 3); // mail 3, say it never arrived
 
-        // The verify link, used, leads to a page that sends what the account waits for: the password step.
+        // The verify link, used, says the address is verified, names mail 3, and sends it again on request.
         var used = await customer.GetPageAsync((await customer.GetAsync(verifyUrl)).Headers.Location!.ToString());
+        Assert.Equal("メールアドレスは認証済みです", used.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains($"件名「{PasswordMailJa}」", used.QuerySelector(".already-verified")!.TextContent);
+        Assert.DoesNotContain("すでに使用されています", used.Body!.TextContent);
         await customer.SubmitAsync(used, "form[method=post]", new Dictionary<string, string> { ["Email"] = email });
         var again = (await _portal.Smtp.WaitForAsync(email, 4))[3];
         Assert.Contains("ステップ 2/3", again.Subject);
@@ -63,6 +72,38 @@ public sealed class ActivationLinkTests : IAsyncLifetime
         var forgot = await customer.GetPageAsync("/account/forgot-password");
         await customer.SubmitAsync(forgot, "section form[method=post]", new Dictionary<string, string> { ["Email"] = email });
         Assert.Contains("ステップ 2/3", (await _portal.Smtp.WaitForAsync(email, 5))[4].Subject);
+    }
+
+    [Theory]
+    [InlineData("ja", "メールアドレスは認証済みです", "すでに完了しています", "サインイン")]
+    [InlineData("en", "Your email address is already verified", "already been verified", "Sign in")]
+    public async Task UsedVerifyLink_OfAnActiveAccount_SaysTheAddressIsVerified_AndOffersToSignIn(
+        string language, string title, string text, string signIn)
+    {
+        var email = await RegisterAsync(language);
+        var verifyUrl = MailLinks.Find((await _portal.Smtp.WaitForAsync(email, 2))[1], "/account/verify-email");
+        using (var customer = _portal.CreateBrowser())
+        {
+            var verified = await customer.ParseAsync(await customer.SubmitAsync(await customer.GetPageAsync(verifyUrl), "form[method=post]"));
+            Assert.Contains(language == "ja" ? "3通目" : "the third of our four emails", verified.QuerySelector("[role=status]")!.TextContent);
+            var setPassword = await customer.GetPageAsync(MailLinks.Find((await _portal.Smtp.WaitForAsync(email, 3))[2], "/account/set-password"));
+            await customer.SubmitAsync(setPassword, "form[method=post]",
+                new Dictionary<string, string> { ["Password"] = "Verified-2026", ["ConfirmPassword"] = "Verified-2026" });
+        }
+
+        // Weeks later, in another browser, the customer opens mail 2 again.
+        using var later = _portal.CreateBrowser();
+        var answer = await later.FollowAsync(await later.GetAsync(verifyUrl));
+        var page = await later.ParseAsync(answer);
+
+        Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(title, page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains(text, page.QuerySelector(".already-verified")!.TextContent);
+        var signInLink = page.QuerySelector("a.sign-in")!;
+        Assert.Equal("/account/login", signInLink.GetAttribute("href"));
+        Assert.Equal(signIn, signInLink.TextContent.Trim());
+        Assert.Null(page.QuerySelector("form[method=post] input[name=Email]"));
+        Assert.Equal(3, (await _portal.OutboxToAsync(email)).Count);
     }
 
     [Fact]
@@ -119,12 +160,14 @@ public sealed class ActivationLinkTests : IAsyncLifetime
         Assert.Equal("/account/link?purpose=set-password&reason=unknown", response.Headers.Location!.ToString());
     }
 
-    private async Task<string> RegisterAsync()
+    private async Task<string> RegisterAsync(string language = "ja")
     {
         var email = $"link-{Guid.NewGuid():n}@example.com";
         using var browser = _portal.CreateBrowser();
-        var page = await RegistrationPage.OpenAsync(browser);
-        Assert.Equal(HttpStatusCode.Redirect, (await page.SubmitAsync(RegistrationPage.ValidInput(email))).StatusCode);
+        var page = await RegistrationPage.OpenAsync(browser, language);
+        var input = RegistrationPage.ValidInput(email);
+        input["Input.Language"] = language;
+        Assert.Equal(HttpStatusCode.Redirect, (await page.SubmitAsync(input)).StatusCode);
         return email;
     }
 

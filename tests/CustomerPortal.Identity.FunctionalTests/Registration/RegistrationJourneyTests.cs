@@ -33,6 +33,7 @@ public sealed class RegistrationJourneyTests(MailPortalFactory portal) : IClassF
         Assert.Contains("3営業日", first.TextBody);
         Assert.Contains("東京都", first.HtmlBody);
         Assert.DoesNotContain("パスワード:", first.TextBody);
+        Assert.DoesNotContain("パスワード：", first.TextBody);
 
         // Staff approve it from the review queue.
         await ApproveAsync(email, grant: ["supplies-buyer", "equipment-operator"]);

@@ -11,7 +11,7 @@ public sealed class ReviewQueueTests(PortalFactory portal) : IClassFixture<Porta
     [Fact]
     public async Task Queue_ShowsOverdueRegistrationsFirst_WithTheirAgeInBusinessDays()
     {
-        var recent = await ArrangePendingAsync("recent", DateTimeOffset.UtcNow.AddHours(-1));
+        var recent = await ArrangePendingAsync("recent", DateTimeOffset.UtcNow);
         var old = await ArrangePendingAsync("old", DateTimeOffset.UtcNow.AddDays(-21));
         using var staff = await SignedInAsync(Accounts.Staff);
 
@@ -23,8 +23,31 @@ public sealed class ReviewQueueTests(PortalFactory portal) : IClassFixture<Porta
         Assert.True(oldRow >= 0 && recentRow > oldRow, "the overdue registration comes first");
         Assert.Contains("overdue", rows[oldRow].ClassName);
         Assert.Contains("期限超過", rows[oldRow].TextContent);
-        Assert.Contains("0営業日", rows[recentRow].TextContent);
+        // A registration of today is "本日", not "0営業日".
+        Assert.Contains("本日", rows[recentRow].TextContent);
+        Assert.DoesNotContain("営業日", rows[recentRow].TextContent);
         Assert.DoesNotContain("期限超過", rows[recentRow].TextContent);
+    }
+
+    [Fact]
+    public async Task ReviewPage_SaysTodayOnTheDayOfRegistration_InBothLanguages()
+    {
+        var email = await ArrangePendingAsync("today", DateTimeOffset.UtcNow);
+        using var staff = await SignedInAsync(Accounts.Staff);
+        var queue = await staff.GetPageAsync("/staff/registrations");
+        var href = queue.QuerySelectorAll("table.queue tbody tr").Single(r => r.TextContent.Contains(email)).QuerySelector("a")!.GetAttribute("href")!;
+
+        var japanese = await staff.GetPageAsync(href);
+        await staff.GetAsync("/language/en?returnUrl=%2F");
+        var english = await staff.GetPageAsync(href);
+        var englishQueue = await staff.GetPageAsync("/staff/registrations");
+        await staff.GetAsync("/language/ja?returnUrl=%2F");
+
+        Assert.Contains("本日", japanese.QuerySelector("h1 + p")!.TextContent);
+        Assert.DoesNotContain("営業日", japanese.QuerySelector("h1 + p")!.TextContent);
+        Assert.Contains("Today", english.QuerySelector("h1 + p")!.TextContent);
+        Assert.DoesNotContain("business days", english.QuerySelector("h1 + p")!.TextContent);
+        Assert.Contains("Today", englishQueue.QuerySelectorAll("table.queue tbody tr").Single(r => r.TextContent.Contains(email)).TextContent);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public static class EmailPreview
         ["name"] = "山田 太郎",
         ["company"] = "株式会社サンプル商事",
         ["department"] = "総務部",
+        ["name_kana"] = "ヤマダ タロウ",
         ["family_name_kana"] = "ヤマダ",
         ["given_name_kana"] = "タロウ",
         ["email"] = "yamada@example.com",
