@@ -118,7 +118,11 @@ public sealed class AccessibilityTests : IAsyncLifetime
             await CheckAsync(page, $"staff-users-{language}-{theme}", language, problems);
             await page.GotoAsync(Url((await page.Locator("table.users a").First.GetAttributeAsync("href"))!));
             await CheckAsync(page, $"staff-user-{language}-{theme}", language, problems);
-            foreach (var (path, name) in new[] { ("/staff/audit", "staff-audit"), ("/staff/outbox", "staff-outbox"), ("/staff/notices", "staff-notices") })
+            foreach (var (path, name) in new[]
+            {
+                ("/staff/audit", "staff-audit"), ("/staff/outbox", "staff-outbox"), ("/staff/notices", "staff-notices"),
+                ("/staff/companies?q=%E3%82%B5%E3%83%B3%E3%83%97%E3%83%AB", "staff-companies"), ("/staff/companies/C0001", "staff-company"),
+            })
             {
                 await page.GotoAsync(Url(path));
                 await CheckAsync(page, $"{name}-{language}-{theme}", language, problems);

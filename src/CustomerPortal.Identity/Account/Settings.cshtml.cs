@@ -20,10 +20,20 @@ public sealed class SettingsModel(
     AddressBook addressBook,
     ContactPreferences preferences,
     EmailChange emailChange,
-    PortalDbContext db) : PageModel
+    PortalDbContext db,
+    Companies.CompanyMachines companyMachines,
+    Staff.Companies.CompanyAdministration companies) : PageModel
 {
     public PortalUser Account { get; private set; } = null!;
+    /// <summary>The company's machines and those the user listed; only the latter can be removed here.</summary>
     public IReadOnlyList<MachineView> Machines { get; private set; } = [];
+    public IReadOnlySet<string> OwnSerials { get; private set; } = new HashSet<string>();
+
+    /// <summary>The company the user belongs to, as staff set it up (null until the registration is approved).</summary>
+    public Companies.Company? Company { get; private set; }
+
+    /// <summary>The company's members with their roles: for the 責任者 (equipment-purchaser) only.</summary>
+    public IReadOnlyList<Staff.Companies.CompanyMember>? Members { get; private set; }
     public IReadOnlyList<AddressBookEntry> Addresses { get; private set; } = [];
     public IReadOnlyList<ContactPreferenceChange> PreferenceHistory { get; private set; } = [];
     public bool CanEditMachines { get; private set; }
@@ -172,7 +182,12 @@ public sealed class SettingsModel(
         CanEditMachines = GrantedRoles.Contains(PortalRoles.EquipmentOperator);
         var requested = await db.RequestedRoles.Where(r => r.UserId == Account.Id).Select(r => r.Role).ToListAsync();
         RolesNotGranted = [.. PortalRoles.Customer.Where(role => requested.Contains(role) && !granted.Contains(role))];
-        Machines = await machines.ListAsync(Account.Id);
+        OwnSerials = (await machines.ListAsync(Account.Id)).Select(m => m.Serial).ToHashSet();
+        Machines = await companyMachines.OfMemberAsync(Account);
+        Company = Account.CompanyId is { } companyId ? await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId) : null;
+        Members = Company is not null && GrantedRoles.Contains(PortalRoles.EquipmentPurchaser)
+            ? [.. (await companies.MembersAsync(Company.Id)).Where(m => m.User.Status == AccountStatus.Active)]
+            : null;
         Addresses = await addressBook.ListAsync(Account.Id);
         PreferenceHistory = await preferences.HistoryAsync(Account.Id);
     }
