@@ -30,7 +30,7 @@ public sealed class AccountLifecycle(
     ILogger<AccountLifecycle> logger)
 {
     /// <summary>Staff approval: grants roles (which may differ from those requested), binds the serial, sends the verification link.</summary>
-    public async Task<bool> ApproveAsync(string userId, IReadOnlyCollection<string> grantedRoles, string? companyCode, string reviewer)
+    public async Task<bool> ApproveAsync(string userId, IReadOnlyCollection<string> grantedRoles, Companies.CompanyChoice company, string reviewer)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var user = await users.FindByIdAsync(userId);
@@ -38,7 +38,7 @@ public sealed class AccountLifecycle(
         {
             return false;
         }
-        await ApproveInTransactionAsync(user, grantedRoles, companyCode, reviewer);
+        await ApproveInTransactionAsync(user, grantedRoles, company, reviewer);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         metrics.Registration("approved");
@@ -194,15 +194,14 @@ public sealed class AccountLifecycle(
     }
 
     /// <summary>Approves inside the caller's transaction (also for a registration approved at once, without review).</summary>
-    internal async Task ApproveInTransactionAsync(PortalUser user, IReadOnlyCollection<string> grantedRoles, string? companyCode, string reviewer)
+    internal async Task ApproveInTransactionAsync(PortalUser user, IReadOnlyCollection<string> grantedRoles, Companies.CompanyChoice choice, string reviewer)
     {
         user.Status = AccountStatus.Approved;
         user.ReviewedAt = clock.GetUtcNow();
         user.ReviewedBy = reviewer;
-        // The company staff named by its code (a new code sets a new company up), else the one proposed.
-        var company = await companies.FindByCodeAsync(companyCode)
-            ?? (string.IsNullOrWhiteSpace(companyCode) ? await companies.ProposedForAsync(user) : null)
-            ?? await companies.CreateFromAsync(user, companyCode);
+        // The company staff chose: an existing one by its code, a new one (by a code staff typed, or a generated one).
+        var company = choice.New ? await companies.CreateFromAsync(user)
+            : await companies.FindByCodeAsync(choice.Code) ?? await companies.CreateFromAsync(user, choice.Code);
         await db.SaveChangesAsync(); // a new company gets its id
         user.CompanyId = company.Id;
         Succeeded(await users.AddToRolesAsync(user, grantedRoles.Where(PortalRoles.Customer.Contains).Distinct()));
@@ -216,7 +215,8 @@ public sealed class AccountLifecycle(
         }
         Succeeded(await users.UpdateAsync(user));
         SendVerifyEmailLink(user);
-        audit.Add(Audit.AuditEventType.Approved, user.Id, user.Email, $"{reviewer}: {string.Join(", ", grantedRoles)}; company {company.Code}");
+        audit.Add(Audit.AuditEventType.Approved, user.Id, user.Email,
+            $"{reviewer}: {string.Join(", ", grantedRoles)}; company {company.Code}{(choice.OverSerial ? ", chosen over the serial's company" : "")}");
     }
 
     private void SendVerifyEmailLink(PortalUser user) => mails.VerifyEmail(user, links.Issue(user, LinkPurpose.VerifyEmail));

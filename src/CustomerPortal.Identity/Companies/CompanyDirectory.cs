@@ -36,18 +36,43 @@ public sealed class CompanyDirectory(PortalDbContext db, TimeProvider clock)
             : await db.Companies.Where(c => c.ComparableName == comparable && c.MergedIntoId == null).OrderBy(c => c.Code).ToListAsync();
     }
 
+    /// <summary>The company the registration's serial is bound to, if any.</summary>
+    public async Task<Company?> OfSerialAsync(string? serial) =>
+        string.IsNullOrEmpty(serial)
+            ? null
+            : await FindAsync(await db.Devices.AsNoTracking().Where(d => d.Serial == serial).Select(d => d.CompanyId).SingleOrDefaultAsync());
+
     /// <summary>
-    /// The company a registration most likely belongs to: the one its serial is bound to, else the
-    /// one whose name reads the same; null when it looks like a new company.
+    /// The companies a registration may belong to, most likely first: the one its serial is bound
+    /// to, then those whose name reads the same, whose phone number or postal code is the same.
+    /// Each says why ("serial", "name", "phone", "postalCode").
     /// </summary>
-    public async Task<Company?> ProposedForAsync(PortalUser registration)
+    public async Task<List<CompanyCandidate>> CandidatesForAsync(PortalUser registration)
     {
-        if (!string.IsNullOrEmpty(registration.RegisteredSerial)
-            && await db.Devices.AsNoTracking().Where(d => d.Serial == registration.RegisteredSerial).Select(d => d.CompanyId).SingleOrDefaultAsync() is { } id)
+        var found = new List<(Company Company, string Reason)>();
+        if (await OfSerialAsync(registration.RegisteredSerial) is { } owner)
         {
-            return await FindAsync(id);
+            found.Add((owner, "serial"));
         }
-        return (await WithSameNameAsync(registration.CompanyName)).FirstOrDefault();
+        found.AddRange((await WithSameNameAsync(registration.CompanyName)).Select(c => (c, "name")));
+        var digits = Account.InputText.DigitsOf(registration.PhoneNumber);
+        if (digits.Length >= 6)
+        {
+            // A cheap filter in the database, then the digits compared as typed with or without hyphens.
+            var tail = digits[^4..];
+            var samePhone = await db.Companies.Where(c => c.MergedIntoId == null && c.Phone != null && c.Phone.Contains(tail)).ToListAsync();
+            found.AddRange(samePhone.Where(c => Account.InputText.DigitsOf(c.Phone) == digits).Select(c => (c, "phone")));
+        }
+        if (registration.Address.PostalCode is { Length: > 0 } postalCode)
+        {
+            found.AddRange((await db.Companies.Where(c => c.MergedIntoId == null && c.Address.PostalCode == postalCode).Take(20).ToListAsync())
+                .Select(c => (c, "postalCode")));
+        }
+        return
+        [
+            .. found.GroupBy(f => f.Company.Id)
+                .Select(g => new CompanyCandidate(g.First().Company, [.. g.Select(f => f.Reason).Distinct()])),
+        ];
     }
 
     /// <summary>

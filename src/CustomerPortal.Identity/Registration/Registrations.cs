@@ -68,7 +68,7 @@ public sealed class Registrations(
         audit.Add(Audit.AuditEventType.Registered, user.Id, user.Email, $"serial check: {user.SerialCheck}");
         if (!options.Value.RequireApproval)
         {
-            await lifecycle.ApproveInTransactionAsync(user, [.. form.Roles], companyCode: null, reviewer: "automatic");
+            await lifecycle.ApproveInTransactionAsync(user, [.. form.Roles], Companies.CompanyChoice.OwnCompany, reviewer: "automatic");
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

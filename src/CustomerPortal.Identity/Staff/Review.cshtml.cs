@@ -24,8 +24,21 @@ public sealed class ReviewModel(
     [BindProperty]
     public List<string> GrantedRoles { get; set; } = [];
 
+    /// <summary>A candidate's code, <see cref="NewCompany"/>, or <see cref="OtherCompany"/> (then <see cref="OtherCode"/>).</summary>
     [BindProperty]
-    public string? CompanyCode { get; set; }
+    public string? CompanyChoice { get; set; }
+
+    [BindProperty]
+    public string? OtherCode { get; set; }
+
+    /// <summary>Staff confirm a company other than the one the serial is bound to.</summary>
+    [BindProperty]
+    public bool ConfirmOverSerial { get; set; }
+
+    public const string NewCompany = "new";
+    public const string OtherCompany = "other";
+
+    public IReadOnlyList<Identity.Companies.CompanyCandidate> Candidates { get; private set; } = [];
 
     [BindProperty]
     public string? Reason { get; set; }
@@ -39,7 +52,8 @@ public sealed class ReviewModel(
             return NotFound();
         }
         GrantedRoles = [.. Registration.RequestedRoles.Select(r => r.Role)];
-        CompanyCode = (await companies.ProposedForAsync(Registration))?.Code;
+        // A postal code alone is shared by every company of a building: such a candidate is listed, not chosen.
+        CompanyChoice = Candidates.FirstOrDefault(c => c.Reasons.Any(reason => reason != "postalCode"))?.Company.Code ?? NewCompany;
         return Page();
     }
 
@@ -54,7 +68,29 @@ public sealed class ReviewModel(
             ErrorKey = "staff.review.error.roles";
             return Page();
         }
-        await lifecycle.ApproveAsync(id, GrantedRoles, CompanyCode, User.Identity?.Name ?? "staff");
+        var choice = CompanyChoice switch
+        {
+            NewCompany => new Identity.Companies.CompanyChoice(New: true),
+            OtherCompany => new Identity.Companies.CompanyChoice(OtherCode),
+            _ => new Identity.Companies.CompanyChoice(CompanyChoice),
+        };
+        if (choice is { New: false, Code: var code } && string.IsNullOrWhiteSpace(code))
+        {
+            ErrorKey = "staff.review.error.company";
+            return Page();
+        }
+        var chosen = choice.New ? null : await companies.FindByCodeAsync(choice.Code);
+        if (DeviceCompany is { } owner && chosen?.Id != owner.Id)
+        {
+            // The serial says the registrant works for another company: only an explicit choice overrides it, and the audit log says so.
+            if (!ConfirmOverSerial)
+            {
+                ErrorKey = "staff.review.error.serialCompany";
+                return Page();
+            }
+            choice = choice with { OverSerial = true };
+        }
+        await lifecycle.ApproveAsync(id, GrantedRoles, choice, User.Identity?.Name ?? "staff");
         return Redirect("/staff/registrations");
     }
 
@@ -85,6 +121,7 @@ public sealed class ReviewModel(
         Pending = user.Status == AccountStatus.PendingReview ? queue.Age(user) : null;
         Device = user.RegisteredSerial is { } serial ? await devices.FindAsync(serial) : null;
         DeviceCompany = await companies.FindAsync(Device?.CompanyId);
+        Candidates = user.Status == AccountStatus.PendingReview ? await companies.CandidatesForAsync(user) : [];
         return true;
     }
 }

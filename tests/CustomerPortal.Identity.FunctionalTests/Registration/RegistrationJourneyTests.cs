@@ -176,7 +176,7 @@ public sealed class RegistrationJourneyTests(MailPortalFactory portal) : IClassF
         var approved = await staff.SubmitAsync(review, "form.approve", new Dictionary<string, string>
         {
             ["GrantedRoles"] = string.Join('\n', grant),
-            ["CompanyCode"] = "C0001",
+            ["CompanyChoice"] = "C0001",
         });
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
     }
