@@ -44,10 +44,16 @@ public sealed class StaffCompaniesTests(PortalFactory portal) : IClassFixture<Po
         {
             ["Input.NameKana"] = "サンプルショウジ",
             ["Input.Notes"] = "請求書は本社宛て",
+            ["Input.PostalCode"] = "530-0001",
+            ["Input.Prefecture"] = "27",
+            ["Input.City"] = "大阪市北区",
         });
         Assert.Equal("/staff/companies/C0001?Done=saved", saved.Headers.Location!.OriginalString);
         Assert.Contains("C0001", (await staff.GetPageAsync("/staff/companies?q=サンプルショウジ")).QuerySelector("table.companies")!.TextContent);
         Assert.True(await AuditedAsync("edited C0001"));
+        var edited = await staff.GetPageAsync("/staff/companies/C0001");
+        Assert.Equal("27", edited.QuerySelector("#Input_Prefecture option[selected]")!.GetAttribute("value"));
+        Assert.Equal("大阪市北区", edited.QuerySelector("#Input_City")!.GetAttribute("value"));
 
         var empty = await staff.SubmitAsync(await staff.GetPageAsync("/staff/companies/C0001"), "form.company-edit",
             new Dictionary<string, string> { ["Input.Name"] = "  " });

@@ -18,6 +18,20 @@ public sealed class CompanyInput
     public string? Phone { get; set; }
     public string? Notes { get; set; }
     public CompanyStatus Status { get; set; }
+
+    /// <summary>Head office, in the portal's address fields.</summary>
+    public string? PostalCode { get; set; }
+    public string? Prefecture { get; set; }
+    public string? City { get; set; }
+    public string? Street { get; set; }
+    public string? Building { get; set; }
+
+    public static CompanyInput Of(Company company) => new()
+    {
+        Name = company.Name, NameKana = company.NameKana, NameEn = company.NameEn, Phone = company.Phone, Notes = company.Notes,
+        Status = company.Status, PostalCode = company.Address.PostalCode, Prefecture = company.Address.Prefecture,
+        City = company.Address.City, Street = company.Address.Street, Building = company.Address.Building,
+    };
 }
 
 /// <summary>
@@ -68,7 +82,10 @@ public sealed class CompanyAdministration(PortalDbContext db, CompanyDirectory d
     public async Task<bool> UpdateAsync(Company company, CompanyInput input, string staff)
     {
         var name = InputText.Normalize(input.Name);
-        if (name.Length is 0 or > 200 || Longer(input.NameKana, 200) || Longer(input.NameEn, 200) || Longer(input.Phone, 30) || Longer(input.Notes, 4000))
+        var prefecture = InputText.Normalize(input.Prefecture);
+        if (name.Length is 0 or > 200 || Longer(input.NameKana, 200) || Longer(input.NameEn, 200) || Longer(input.Phone, 30) || Longer(input.Notes, 4000)
+            || Longer(input.PostalCode, 8) || (prefecture.Length > 0 && !Registration.Prefectures.IsCode(prefecture))
+            || Longer(input.City, 200) || Longer(input.Street, 200) || Longer(input.Building, 200))
         {
             return false;
         }
@@ -78,6 +95,11 @@ public sealed class CompanyAdministration(PortalDbContext db, CompanyDirectory d
         company.Phone = Optional(input.Phone);
         company.Notes = Optional(input.Notes);
         company.Status = input.Status;
+        company.Address = new PostalAddress
+        {
+            PostalCode = InputText.Normalize(input.PostalCode), Prefecture = prefecture, City = InputText.Normalize(input.City),
+            Street = InputText.Normalize(input.Street), Building = Optional(input.Building),
+        };
         audit.Add(AuditEventType.CompanyChanged, null, null, $"{staff}: edited {company.Code}");
         await db.SaveChangesAsync();
         return true;

@@ -38,10 +38,7 @@ public sealed class CompanyDetailModel(CompanyDirectory directory, CompanyAdmini
         {
             return other;
         }
-        Input = new CompanyInput
-        {
-            Name = Company.Name, NameKana = Company.NameKana, NameEn = Company.NameEn, Phone = Company.Phone, Notes = Company.Notes, Status = Company.Status,
-        };
+        Input = CompanyInput.Of(Company);
         return Page();
     }
 
