@@ -20,6 +20,8 @@ public sealed class ReviewCompanyTests(PortalFactory portal) : IClassFixture<Por
     {
         var email = await RegisterAsync(new() { ["Input.CompanyName"] = "（株）サンプル商事", ["Input.Serial"] = "1234567" });
         using var staff = await portal.SignedInBrowserAsync(Accounts.Staff.Email, Accounts.Staff.Password);
+        // The company's page shows it waiting, as the registration of one of its machines.
+        Assert.Contains(email, (await staff.GetPageAsync("/staff/companies/C0001")).QuerySelector("ul.registrations")!.TextContent);
         var review = await ReviewAsync(staff, email);
 
         var proposed = review.QuerySelector("fieldset.company-choice input[name=CompanyChoice]:checked")!;

@@ -78,6 +78,22 @@ public sealed class CompanyAdministration(PortalDbContext db, CompanyDirectory d
         ];
     }
 
+    /// <summary>
+    /// Registrations waiting for review that look like this company's: their serial is one of its
+    /// machines, or their company name reads the same. The queue is short, so names are compared here.
+    /// </summary>
+    public async Task<List<PortalUser>> PendingRegistrationsAsync(Company company)
+    {
+        var serials = db.Devices.Where(d => d.CompanyId == company.Id).Select(d => d.Serial);
+        var pending = await db.Users.AsNoTracking().Where(u => u.Status == AccountStatus.PendingReview && u.CompanyId == null)
+            .Select(u => new { User = u, OwnSerial = serials.Contains(u.RegisteredSerial!) }).ToListAsync();
+        return
+        [
+            .. pending.Where(p => p.OwnSerial || CompanyNames.Comparable(p.User.CompanyName) == company.ComparableName)
+                .Select(p => p.User).OrderBy(u => u.CreatedAt),
+        ];
+    }
+
     /// <summary>Saves the edit; false when the name is empty or too long (nothing is stored then).</summary>
     public async Task<bool> UpdateAsync(Company company, CompanyInput input, string staff)
     {

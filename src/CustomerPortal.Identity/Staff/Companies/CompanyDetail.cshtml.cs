@@ -17,6 +17,7 @@ public sealed class CompanyDetailModel(CompanyDirectory directory, CompanyAdmini
     public Company Company { get; private set; } = null!;
     public IReadOnlyList<CompanyMember> Members { get; private set; } = [];
     public IReadOnlyList<MachineView> Machines { get; private set; } = [];
+    public IReadOnlyList<PortalUser> Registrations { get; private set; } = [];
 
     [BindProperty]
     public CompanyInput Input { get; set; } = new();
@@ -91,6 +92,7 @@ public sealed class CompanyDetailModel(CompanyDirectory directory, CompanyAdmini
         Company = company;
         Members = await administration.MembersAsync(company.Id);
         Machines = await machines.OfCompanyAsync(company.Id);
+        Registrations = await administration.PendingRegistrationsAsync(company);
         return null;
     }
 }
