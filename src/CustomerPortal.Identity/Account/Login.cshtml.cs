@@ -92,7 +92,7 @@ public sealed class LoginModel(
     /// <summary>"Sign in with a passkey": the passkey alone, no password and no second step (it is two factors itself).</summary>
     public async Task<IActionResult> OnPostPasskeyAsync()
     {
-        if (!string.IsNullOrEmpty(PasskeyError) || await passkeySignIn.VerifyAsync(PasskeyAnswer) is not { } proof)
+        if (await passkeySignIn.VerifyAsync(PasskeyAnswer, PasskeyError, expected: null) is not { } proof)
         {
             ErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);
             return Page();

@@ -43,9 +43,16 @@ public sealed class AccountPasskeys(
 
     public async Task<bool> AnyAsync(PortalUser user) => (await users.GetPasskeysAsync(user)).Count > 0;
 
-    /// <summary>Stores the passkey the browser made from this browser's creation options.</summary>
-    public async Task<PasskeyAddition> AddAsync(PortalUser user, string? answer, string? name)
+    /// <summary>
+    /// Stores the passkey the browser made from this browser's creation options; nothing when the
+    /// browser reported that it made none (<paramref name="browserError"/>).
+    /// </summary>
+    public async Task<PasskeyAddition> AddAsync(PortalUser user, string? answer, string? browserError, string? name)
     {
+        if (!string.IsNullOrEmpty(browserError))
+        {
+            return new(PasskeyAdded.Failed);
+        }
         if ((await users.GetPasskeysAsync(user)).Count >= MostPerAccount)
         {
             return new(PasskeyAdded.TooMany);

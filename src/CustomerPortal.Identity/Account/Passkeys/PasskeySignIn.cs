@@ -25,6 +25,13 @@ public sealed class PasskeySignIn(
     /// <summary>The message for a passkey that did not sign in: the user cancelled the prompt, or anything else.</summary>
     public static string ErrorKeyOf(string? browserError) => browserError == "cancelled" ? "passkey.error.cancelled" : "passkey.error.failed";
 
+    /// <summary>
+    /// What a page's passkey form posted: the browser's answer, or what went wrong in the browser
+    /// (cancelled, failed), when there is nothing to check.
+    /// </summary>
+    public Task<PasskeyProof?> VerifyAsync(string? answer, string? browserError, PortalUser? expected) =>
+        string.IsNullOrEmpty(browserError) ? VerifyAsync(answer, expected) : Task.FromResult<PasskeyProof?>(null);
+
     /// <param name="expected">The user the passkey must belong to (a second step, a step-up); null on the sign-in page.</param>
     public async Task<PasskeyProof?> VerifyAsync(string? answer, PortalUser? expected = null)
     {

@@ -54,7 +54,7 @@ public sealed class PasskeysModel(
     public async Task<IActionResult> OnPostAddAsync()
     {
         var user = await CurrentUserAsync();
-        var added = string.IsNullOrEmpty(PasskeyError) ? (await passkeys.AddAsync(user, PasskeyAnswer, PasskeyName)).Outcome : PasskeyAdded.Failed;
+        var added = (await passkeys.AddAsync(user, PasskeyAnswer, PasskeyError, PasskeyName)).Outcome;
         if (added == PasskeyAdded.Added)
         {
             return RedirectToPage(new { Done = "added" });

@@ -43,7 +43,7 @@ public sealed class CodeStepModel(
         {
             return BackToSignIn();
         }
-        if (!string.IsNullOrEmpty(PasskeyError) || await passkeySignIn.VerifyAsync(PasskeyAnswer, user) is not { } proof)
+        if (await passkeySignIn.VerifyAsync(PasskeyAnswer, PasskeyError, user) is not { } proof)
         {
             ErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);
             return await ShowAsync(user);

@@ -60,7 +60,7 @@ public sealed class EnrolModel(
         {
             return LocalRedirect(AccountSetup.LoginPath);
         }
-        var added = string.IsNullOrEmpty(PasskeyError) ? await passkeys.AddAsync(user, PasskeyAnswer, name: null) : new(Passkeys.PasskeyAdded.Failed);
+        var added = await passkeys.AddAsync(user, PasskeyAnswer, PasskeyError, name: null);
         if (added is not { Outcome: Passkeys.PasskeyAdded.Added, Method: { } method })
         {
             PasskeyErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);

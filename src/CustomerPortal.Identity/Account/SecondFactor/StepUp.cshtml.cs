@@ -56,7 +56,7 @@ public sealed class StepUpModel(
     public async Task<IActionResult> OnPostPasskeyAsync()
     {
         var user = await CurrentUserAsync();
-        if (!string.IsNullOrEmpty(PasskeyError) || await passkeySignIn.VerifyAsync(PasskeyAnswer, user) is not { } proof)
+        if (await passkeySignIn.VerifyAsync(PasskeyAnswer, PasskeyError, user) is not { } proof)
         {
             ErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);
             await ShowAsync(user);
@@ -70,7 +70,7 @@ public sealed class StepUpModel(
     public async Task<IActionResult> OnPostAddPasskeyAsync()
     {
         var user = await CurrentUserAsync();
-        var added = string.IsNullOrEmpty(PasskeyError) ? await passkeys.AddAsync(user, PasskeyAnswer, name: null) : new(Passkeys.PasskeyAdded.Failed);
+        var added = await passkeys.AddAsync(user, PasskeyAnswer, PasskeyError, name: null);
         if (added is not { Outcome: Passkeys.PasskeyAdded.Added, Method: { } method })
         {
             ErrorKey = Passkeys.PasskeySignIn.ErrorKeyOf(PasskeyError);
