@@ -50,6 +50,13 @@ public static class PortalClaimTypes
     /// </summary>
     public const string CompanyId = "company_id";
     public const string CompanyName = "company_name";
+
+    /// <summary>
+    /// The codes of companies staff merged into this one: what an app keeps under those codes (the
+    /// ordering app's orders) now belongs to this company. One claim per code; absent when none.
+    /// </summary>
+    public const string CompanyFormerIds = "company_former_ids";
+
     public const string MachineSerial = "machine_serial";
 
     /// <summary>The model of each machine on the account (device registry), one claim per model.</summary>

@@ -1,4 +1,5 @@
 using CustomerPortal.Ordering.Hosting;
+using CustomerPortal.Ordering.Staff;
 using CustomerPortal.ServiceDefaults.Hosting;
 
 namespace CustomerPortal.Ordering;
@@ -18,6 +19,7 @@ public static class OrderingProgram
             var app = OrderingApplication.Build(args);
             await app.PrepareAsync();
             app.UseRelyingAppPipeline();
+            app.MapCompanyOrdersApi();
             await app.RunAsync();
             return 0;
         }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -163,18 +162,6 @@ public sealed class SingleSignOnTests(PortalStackFixture portal)
             ["events"] = new Dictionary<string, object> { [LogoutEvent] = new Dictionary<string, object>() },
         };
         change(claims);
-        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(portal.SigningKeyFolder, "keys", "signing.pfx"), null);
-        var now = issuedAt ?? DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer ?? portal.Identity.ToString(),
-            Audience = audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(2),
-            TokenType = type,
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(key ?? new X509SecurityKey(certificate), SecurityAlgorithms.RsaSha256),
-        });
+        return IdpTokens.Sign(portal, type, audience, claims, issuer, key, issuedAt);
     }
 }

@@ -25,11 +25,13 @@ public static class DemoSecondFactors
     }
 
     /// <summary>Adds an active account to a copy of seed/ (Development seeds it like the demo accounts).</summary>
-    public static void AddAccount(string seedFolder, (string Email, string Password) account, string[] roles, string? companyCode = null)
+    /// <param name="addressBookOf">A demo account whose address book the new one gets a copy of (to ask for quotes).</param>
+    public static void AddAccount(
+        string seedFolder, (string Email, string Password) account, string[] roles, string? companyCode = null, string? addressBookOf = null)
     {
         var file = Path.Combine(seedFolder, "development-users.json");
         var users = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
-        users.Add(new JsonObject
+        var user = new JsonObject
         {
             ["email"] = account.Email,
             ["password"] = account.Password,
@@ -37,7 +39,12 @@ public static class DemoSecondFactors
             ["givenName"] = "多要素",
             ["companyCode"] = companyCode,
             ["roles"] = new JsonArray([.. roles.Select(role => JsonValue.Create(role))]),
-        });
+        };
+        if (addressBookOf is not null)
+        {
+            user["addressBook"] = users.Single(other => (string?)other!["email"] == addressBookOf)!["addressBook"]!.DeepClone();
+        }
+        users.Add(user);
         File.WriteAllText(file, users.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 

@@ -22,6 +22,13 @@ public class PortalStackFixture : IAsyncLifetime
     /// <summary>A buyer of another company than the demo customers' (C0002 of devices.json): their orders are not its.</summary>
     public static readonly (string Email, string Password) OtherCompanyBuyer = ("other-company@example.com", "OtherCompany-2026");
 
+    /// <summary>
+    /// The buyer of a company of this stack's own (<see cref="MergedCompanyCode"/>, with a machine),
+    /// which the test of merges folds into the demo company C0001.
+    /// </summary>
+    public static readonly (string Email, string Password) MergedCompanyBuyer = ("merged-company@example.com", "MergedCompany-2026");
+    public const string MergedCompanyCode = "C0009";
+
     /// <summary>How long the IdP's access tokens live here; the apps refresh them this close to expiry.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromSeconds(3);
@@ -65,6 +72,8 @@ public class PortalStackFixture : IAsyncLifetime
         DemoSecondFactors.RemoveFrom(seed);
         DemoSecondFactors.AddAccount(seed, MultiFactorCustomer, ["supplies-buyer"]);
         DemoSecondFactors.AddAccount(seed, OtherCompanyBuyer, ["supplies-buyer"], companyCode: "C0002");
+        AddDevice(seed, "9012345", "DM300c", MergedCompanyCode, "合併前商事株式会社");
+        DemoSecondFactors.AddAccount(seed, MergedCompanyBuyer, ["supplies-buyer"], companyCode: MergedCompanyCode, addressBookOf: "buyer@example.com");
         var mail = smtp.Settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
         var options = new PortalStackOptions
         {
@@ -124,20 +133,43 @@ public class PortalStackFixture : IAsyncLifetime
             WHERE u."NormalizedEmail" = @email AND t."Type" LIKE '%refresh_token'
             """, email), System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<object?> QueryIdentityAsync(string sql, string email)
+    private Task<object?> QueryIdentityAsync(string sql, string email) =>
+        RunAsync("identity", sql, ("email", email.ToUpperInvariant()), command => command.ExecuteScalarAsync());
+
+    /// <summary>Changes the ordering app's database behind its back, as data of an older version would be.</summary>
+    public Task<int> ExecuteOrderingAsync(string sql, (string Name, object Value) parameter) =>
+        RunAsync("ordering", sql, parameter, command => command.ExecuteNonQueryAsync());
+
+    /// <summary>Runs one command on a part's database (SQLite, or PostgreSQL in the second pass).</summary>
+    private async Task<T> RunAsync<T>(string part, string sql, (string Name, object Value) parameter, Func<System.Data.Common.DbCommand, Task<T>> run)
     {
         await using System.Data.Common.DbConnection connection = PortalFactory.Postgres is not null
-            ? new Npgsql.NpgsqlConnection($"{PortalFactory.Postgres};Database=stack_{Path.GetFileName(_workFolder)}")
-            : new SqliteConnection($"Data Source={Path.Combine(_workFolder, "data", "identity", "portal.db")};Mode=ReadOnly");
+            ? new Npgsql.NpgsqlConnection($"{PortalFactory.Postgres};Database={(part == "identity" ? "stack" : part)}_{Path.GetFileName(_workFolder)}")
+            : new SqliteConnection($"Data Source={Path.Combine(_workFolder, "data", part, part == "identity" ? "portal.db" : $"{part}.db")}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         // Quoted names and an @ parameter read the same on both providers.
         command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "email";
-        parameter.Value = email.ToUpperInvariant();
-        command.Parameters.Add(parameter);
-        return await command.ExecuteScalarAsync();
+        var value = command.CreateParameter();
+        value.ParameterName = parameter.Name;
+        value.Value = parameter.Value;
+        command.Parameters.Add(value);
+        return await run(command);
+    }
+
+    /// <summary>Adds a machine bound to a company (created by the device seeder if new) to a copy of seed/devices.json.</summary>
+    private static void AddDevice(string seedFolder, string serial, string model, string companyCode, string companyName)
+    {
+        var file = Path.Combine(seedFolder, "devices.json");
+        var devices = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file), documentOptions: new System.Text.Json.JsonDocumentOptions
+        {
+            CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+        })!.AsArray();
+        devices.Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["serial"] = serial, ["model"] = model, ["companyCode"] = companyCode, ["companyName"] = companyName,
+        });
+        File.WriteAllText(file, devices.ToJsonString());
     }
 
     private static void CopySeed(string to, IReadOnlyDictionary<int, int> ports)

@@ -24,6 +24,10 @@ public sealed class CompanyDirectory(PortalDbContext db, TimeProvider clock)
         return company;
     }
 
+    /// <summary>The codes of the companies merged into <paramref name="companyId"/>, which still lead to it.</summary>
+    public Task<List<string>> FormerCodesAsync(int companyId) =>
+        db.Companies.Where(c => c.MergedIntoId == companyId).OrderBy(c => c.Code).Select(c => c.Code).ToListAsync();
+
     public Task<Company?> FindAsync(int? id) =>
         id is null ? Task.FromResult<Company?>(null) : db.Companies.SingleOrDefaultAsync(c => c.Id == id);
 

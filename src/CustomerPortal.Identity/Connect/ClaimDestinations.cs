@@ -19,7 +19,8 @@ public static class ClaimDestinations
         Claims.Subject, Claims.Name, Claims.FamilyName, Claims.GivenName, Claims.Locale, Claims.Zoneinfo,
         PortalClaimTypes.FamilyNameKana, PortalClaimTypes.GivenNameKana,
         Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.Address,
-        Claims.Role, PortalClaimTypes.CompanyId, PortalClaimTypes.CompanyName, PortalClaimTypes.MachineSerial, PortalClaimTypes.MachineModel,
+        Claims.Role, PortalClaimTypes.CompanyId, PortalClaimTypes.CompanyName, PortalClaimTypes.CompanyFormerIds,
+        PortalClaimTypes.MachineSerial, PortalClaimTypes.MachineModel,
     ];
 
     /// <summary>When and how the user authenticated and in which session: for the client (max_age, acr_values, logout), not for an API.</summary>
@@ -41,5 +42,6 @@ public static class ClaimDestinations
     public static bool IsUserInfo(Claim claim) => AboutTheUser.Contains(claim.Type);
 
     /// <summary>Claims that are lists even when they hold one value, so apps can rely on the JSON type.</summary>
-    public static bool IsMultiValued(string type) => type is Claims.Role or PortalClaimTypes.MachineSerial or PortalClaimTypes.MachineModel;
+    public static bool IsMultiValued(string type) =>
+        type is Claims.Role or PortalClaimTypes.CompanyFormerIds or PortalClaimTypes.MachineSerial or PortalClaimTypes.MachineModel;
 }

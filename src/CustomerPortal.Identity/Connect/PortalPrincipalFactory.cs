@@ -66,11 +66,15 @@ public sealed class PortalPrincipalFactory(
         if (scopes.Contains(PortalScopes.Portal))
         {
             // The company as staff set it up (not what the user typed at sign-up); its machines are the member's.
+            // One query: the company and the codes merged into it, under which apps may still keep its records.
             var company = user.CompanyId is { } companyId
-                ? await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken)
+                ? await db.Companies.Where(c => c.Id == companyId)
+                    .Select(c => new { c.Code, c.Name, Former = db.Companies.Where(f => f.MergedIntoId == c.Id).Select(f => f.Code).ToList() })
+                    .SingleOrDefaultAsync(cancellationToken)
                 : null;
             identity.SetClaim(PortalClaimTypes.CompanyId, company?.Code);
             identity.SetClaim(PortalClaimTypes.CompanyName, company?.Name ?? user.CompanyName);
+            identity.SetClaims(PortalClaimTypes.CompanyFormerIds, [.. (company?.Former ?? []).Order(StringComparer.Ordinal)]);
             var machines = await machinesOf.OfMemberAsync(user);
             identity.SetClaims(PortalClaimTypes.MachineSerial, [.. machines.Select(m => m.Serial)]);
             // The models let the ordering app offer the supplies that fit; unknown serials have none.

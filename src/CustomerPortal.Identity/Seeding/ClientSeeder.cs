@@ -64,6 +64,11 @@ public sealed class ClientSeeder(
             descriptor.Properties[Connect.Sessions.LogoutNotifier.BackchannelLogoutUriProperty] =
                 System.Text.Json.JsonSerializer.SerializeToElement(AbsoluteUri(backchannel, file).AbsoluteUri);
         }
+        if (client.CompanyOrdersUri is { } companyOrders)
+        {
+            descriptor.Properties[CompanyOrdersQuery.UriProperty] =
+                System.Text.Json.JsonSerializer.SerializeToElement(AbsoluteUri(companyOrders, file).AbsoluteUri);
+        }
         AddPermissions(descriptor, client, confidential, file);
         return descriptor;
     }

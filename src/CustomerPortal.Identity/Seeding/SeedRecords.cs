@@ -28,6 +28,9 @@ public sealed record ClientSeed
 
     /// <summary>Where the IdP POSTs a logout token when a session that used this client ends.</summary>
     public string? BackchannelLogoutUri { get; init; }
+
+    /// <summary>Where the staff console asks the app for a company's orders count (<see cref="CompanyOrdersQuery"/>).</summary>
+    public string? CompanyOrdersUri { get; init; }
 }
 
 public sealed record ScopeSeed

@@ -13,6 +13,9 @@ public static class StaffSetup
         services.AddScoped<ReviewQueue>();
         services.AddScoped<Users.UserAdministration>();
         services.AddScoped<Companies.CompanyAdministration>();
+        services.AddScoped<Companies.CompanyOrderCounts>();
+        // The page waits for the apps' answers: a slow app must not hold it long.
+        services.AddHttpClient(Companies.CompanyOrderCounts.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(3));
         services.AddScoped<Notices.NoticeBoard>();
         return services;
     }

@@ -7,6 +7,7 @@ using CustomerPortal.Ordering.Documents;
 using CustomerPortal.Ordering.Orders;
 using CustomerPortal.ServiceDefaults.Hosting;
 using CustomerPortal.ServiceDefaults.SignIn;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 
 namespace CustomerPortal.Ordering.Hosting;
 
@@ -39,6 +40,20 @@ public static class OrderingApplication
         services.AddHttpContextAccessor();
         services.AddHttpClient<AddressBookClient>((provider, client) =>
             client.BaseAddress = new Uri(provider.GetRequiredService<PortalSignInOptions>().Authority.TrimEnd('/') + "/"));
+
+        // At each sign-in, orders the customer placed before they had a company join it.
+        services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+        {
+            var earlier = options.Events.OnTokenValidated;
+            options.Events.OnTokenValidated = async context =>
+            {
+                await earlier(context);
+                if (context.Principal is { } principal && PortalCustomer.From(principal) is { CompanyId: { } companyId } customer)
+                {
+                    await context.HttpContext.RequestServices.GetRequiredService<OrderDesk>().AdoptIntoCompanyAsync(customer.Id, companyId);
+                }
+            };
+        });
 
         services.AddAppShell(nameKey: "ordering.name", accessDeniedTitleKey: "ordering.denied.title");
         services.AddRazorPages(options =>

@@ -67,10 +67,36 @@ public sealed class OrderDesk(OrderingDbContext db, ShoppingCart cart, TimeProvi
             ? db.Orders.SingleOrDefaultAsync(o => o.Number == number)
             : db.Orders.Where(SeenBy(viewer)).SingleOrDefaultAsync(o => o.Number == number);
 
+    /// <summary>Their own orders, and the company's, including those kept under the codes of companies merged into it.</summary>
     private static System.Linq.Expressions.Expression<Func<Order, bool>> SeenBy(PortalCustomer customer)
     {
-        var (userId, companyId) = (customer.Id, customer.CompanyId);
-        return o => o.UserId == userId || (companyId != null && o.CompanyId == companyId);
+        var (userId, companyIds) = (customer.Id, customer.CompanyIds.ToList());
+        return o => o.UserId == userId || (o.CompanyId != null && companyIds.Contains(o.CompanyId));
+    }
+
+    /// <summary>
+    /// Orders the customer placed before they belonged to a company (before companies existed) join
+    /// their company, so colleagues see them too. Runs at each sign-in; usually changes nothing.
+    /// </summary>
+    public Task<int> AdoptIntoCompanyAsync(string userId, string? companyId) =>
+        companyId is null
+            ? Task.FromResult(0)
+            : db.Orders.Where(o => o.UserId == userId && o.CompanyId == null).ExecuteUpdateAsync(o => o.SetProperty(x => x.CompanyId, companyId));
+
+    /// <summary>The orders and open quotes kept under any of <paramref name="companyIds"/>, for the staff console's company page.</summary>
+    public async Task<(int Orders, int Quotes)> CountForCompanyAsync(IReadOnlyCollection<string> companyIds)
+    {
+        var codes = companyIds.ToList();
+        var byStatus = await db.Orders.Where(o => o.CompanyId != null && codes.Contains(o.CompanyId))
+            .GroupBy(o => o.Status == OrderStatus.Quoted).Select(g => new { Quoted = g.Key, Count = g.Count() }).ToListAsync();
+        return (byStatus.Where(g => !g.Quoted).Sum(g => g.Count), byStatus.Where(g => g.Quoted).Sum(g => g.Count));
+    }
+
+    /// <summary>Staff: the orders and quotes kept under any of <paramref name="companyIds"/>, newest first.</summary>
+    public Task<List<Order>> OfCompanyAsync(IReadOnlyCollection<string> companyIds, int take)
+    {
+        var codes = companyIds.ToList();
+        return db.Orders.Where(o => o.CompanyId != null && codes.Contains(o.CompanyId)).OrderByDescending(o => o.Id).Take(take).ToListAsync();
     }
 
     /// <summary>Confirms a quote that is still valid; false when it is no longer a quote or has expired.</summary>

@@ -4,12 +4,27 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerPortal.Ordering.Staff;
 
-/// <summary>Staff record shipping and delivery, which the customer then sees in the order history.</summary>
+/// <summary>
+/// Staff record shipping and delivery, which the customer then sees in the order history. With
+/// <c>?company=</c> codes (the staff console's company page links here) the page lists that
+/// company's orders and quotes instead.
+/// </summary>
 public sealed class StaffOrdersModel(OrderDesk desk) : PageModel
 {
     public IReadOnlyList<Order> Orders { get; private set; } = [];
 
-    public async Task OnGetAsync() => Orders = await desk.AllAsync(200);
+    [BindProperty(SupportsGet = true, Name = "company")]
+    public List<string> CompanyCodes { get; set; } = [];
+
+    public static string PathFor(IEnumerable<string> companyCodes) =>
+        "/staff/orders?" + string.Join("&", companyCodes.Select(code => "company=" + Uri.EscapeDataString(code)));
+
+    public async Task OnGetAsync()
+    {
+        var codes = CompanyCodes.Where(code => code is { Length: > 0 and <= 20 }).Distinct().Take(50).ToList();
+        CompanyCodes = codes;
+        Orders = codes.Count > 0 ? await desk.OfCompanyAsync(codes, 200) : await desk.AllAsync(200);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? number)
     {

@@ -33,6 +33,7 @@ public static class PortalSignInSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenRefresher>();
         services.AddScoped<EndedSessions>(provider => new EndedSessions(provider.GetRequiredService<TContext>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IdpTokenValidator>();
         services.AddScoped<LogoutTokenValidator>();
         services.AddHttpClient(nameof(Maintenance.MaintenanceFollower), client => client.Timeout = TimeSpan.FromSeconds(3));
         services.AddSingleton<Maintenance.MaintenanceFollower>();

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using CustomerPortal.ServiceDefaults.SignIn;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CustomerPortal.ServiceDefaults.SignOut;
 
@@ -16,30 +13,18 @@ public sealed record LogoutNotice(string TokenId, string? SessionId, string? Sub
 /// logout+jwt, carrying the back-channel logout event and a sid (this app registers
 /// backchannel_logout_session_required), a jti, and no nonce.
 /// </summary>
-public sealed class LogoutTokenValidator(IOptionsMonitor<OpenIdConnectOptions> oidc, PortalSignInOptions settings)
+public sealed class LogoutTokenValidator(IdpTokenValidator tokens)
 {
     public const string BackChannelLogoutEvent = "http://schemas.openid.net/event/backchannel-logout";
 
     /// <summary>The notice, or the reason the token is refused.</summary>
     public async Task<(LogoutNotice? Notice, string? Error)> ValidateAsync(string logoutToken, CancellationToken cancellationToken)
     {
-        var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
-        var configuration = await options.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
-        var result = await new JsonWebTokenHandler().ValidateTokenAsync(logoutToken, new TokenValidationParameters
+        var (token, error) = await tokens.ValidateAsync(logoutToken, "logout+jwt", cancellationToken);
+        if (token is null)
         {
-            ValidIssuer = configuration.Issuer,
-            ValidAudience = settings.ClientId,
-            IssuerSigningKeys = configuration.SigningKeys,
-            ValidTypes = ["logout+jwt"],
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ClockSkew = TimeSpan.FromMinutes(2),
-        });
-        if (!result.IsValid)
-        {
-            return (null, result.Exception?.GetType().Name ?? "invalid token");
+            return (null, error);
         }
-        var token = (JsonWebToken)result.SecurityToken;
         if (!token.TryGetPayloadValue<JsonElement>("events", out var events) || events.ValueKind != JsonValueKind.Object
             || !events.TryGetProperty(BackChannelLogoutEvent, out var logoutEvent) || logoutEvent.ValueKind != JsonValueKind.Object)
         {

@@ -32,12 +32,53 @@ public sealed class CompanyClaimsTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
-    public async Task Discovery_ListsTheCompanysCode()
+    public async Task AfterAMerge_TheSurvivorsMembersGetTheMergedCodes_SoAppsFindWhatTheyKeptUnderThem()
+    {
+        var (survivor, mergedAway) = ($"S{Random.Shared.Next(100000, 999999)}", $"T{Random.Shared.Next(100000, 999999)}");
+        var (stays, moves) = ($"stays-{Guid.NewGuid():n}@example.com", $"moves-{Guid.NewGuid():n}@example.com");
+        await portal.CreateActiveUserAsync(stays, Password, "supplies-buyer");
+        await portal.CreateActiveUserAsync(moves, Password, "supplies-buyer");
+        using (var scope = portal.Services.CreateScope())
+        {
+            var directory = scope.ServiceProvider.GetRequiredService<Identity.Companies.CompanyDirectory>();
+            await directory.CreateAsync("株式会社存続", survivor);
+            await directory.CreateAsync("株式会社統合元", mergedAway);
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+        }
+        await JoinAsync(stays, survivor);
+        await JoinAsync(moves, mergedAway);
+        using var browser = portal.CreateBrowser();
+        var client = OAuthClient.Web(browser);
+        Assert.False((await client.SignInAsync((stays, Password), "openid portal")).ReadIdToken().TryGetClaim("company_former_ids", out _));
+
+        using (var scope = portal.Services.CreateScope())
+        {
+            var administration = scope.ServiceProvider.GetRequiredService<Identity.Staff.Companies.CompanyAdministration>();
+            var merged = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Companies.SingleAsync(c => c.Code == mergedAway);
+            Assert.NotNull(await administration.MergeAsync(merged, survivor, "test"));
+        }
+        foreach (var member in new[] { stays, moves })
+        {
+            using var memberBrowser = portal.CreateBrowser();
+            var memberClient = OAuthClient.Web(memberBrowser);
+            var tokens = await memberClient.SignInAsync((member, Password), "openid portal");
+            var info = (await memberClient.UserInfoAsync(tokens.AccessToken!)).Body;
+
+            Assert.Equal(survivor, info.GetProperty("company_id").GetString());
+            Assert.Equal([mergedAway], info.GetProperty("company_former_ids").EnumerateArray().Select(c => c.GetString()));
+            Assert.Equal(mergedAway, tokens.ReadIdToken().GetClaim("company_former_ids").Value);
+        }
+    }
+
+    [Fact]
+    public async Task Discovery_ListsTheCompanysCodeAndTheMergedCodes()
     {
         using var client = portal.CreateClient();
         var discovery = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/.well-known/openid-configuration")).RootElement;
 
-        Assert.Contains("company_id", discovery.GetProperty("claims_supported").EnumerateArray().Select(c => c.GetString()));
+        var claims = discovery.GetProperty("claims_supported").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("company_id", claims);
+        Assert.Contains("company_former_ids", claims);
     }
 
     private async Task JoinAsync(string email, string code)

@@ -1,11 +1,6 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
-using OpenIddict.Server;
 
 namespace CustomerPortal.Identity.Connect.Sessions;
 
@@ -17,12 +12,7 @@ public sealed record LogoutDelivery(string ClientId, Uri Endpoint, string Logout
 /// typ logout+jwt, with sub, sid and the back-channel logout event, never a nonce) and queues it
 /// for delivery. OpenIddict has no back-channel logout of its own.
 /// </summary>
-public sealed class LogoutNotifier(
-    IOpenIddictApplicationManager applications,
-    IOptionsMonitor<OpenIddictServerOptions> serverOptions,
-    IHttpContextAccessor http,
-    Channel<LogoutDelivery> queue,
-    TimeProvider clock)
+public sealed class LogoutNotifier(IOpenIddictApplicationManager applications, IdpSignedTokens tokens, Channel<LogoutDelivery> queue)
 {
     public const string BackchannelLogoutUriProperty = "backchannel_logout_uri";
     private const string BackchannelLogoutEvent = "http://schemas.openid.net/event/backchannel-logout";
@@ -42,40 +32,13 @@ public sealed class LogoutNotifier(
         await queue.Writer.WriteAsync(new LogoutDelivery(clientId, endpoint, CreateToken(clientId, userId, sid)));
     }
 
-    private string CreateToken(string clientId, string userId, string sid)
-    {
-        var options = serverOptions.CurrentValue;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var descriptor = new SecurityTokenDescriptor
+    private string CreateToken(string clientId, string userId, string sid) =>
+        tokens.Create(clientId, "logout+jwt", TimeSpan.FromMinutes(2), new Dictionary<string, object>
         {
-            Issuer = Issuer(options),
-            Audience = clientId,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(2),
-            TokenType = "logout+jwt",
-            SigningCredentials = options.SigningCredentials.First(credentials => credentials.Key is AsymmetricSecurityKey),
-            Claims = new Dictionary<string, object>
-            {
-                [OpenIddictConstants.Claims.Subject] = userId,
-                [PortalClaimTypes.SessionId] = sid,
-                [OpenIddictConstants.Claims.JwtId] = Guid.NewGuid().ToString("n"),
-                ["events"] = new Dictionary<string, object> { [BackchannelLogoutEvent] = new Dictionary<string, object>() },
-            },
-        };
-        return new JsonWebTokenHandler().CreateToken(descriptor);
-    }
-
-    /// <summary>The issuer the client knows from the ID token: configured, or this request's address as OpenIddict uses it.</summary>
-    private string Issuer(OpenIddictServerOptions options)
-    {
-        if (options.Issuer is { } configured)
-        {
-            return configured.AbsoluteUri;
-        }
-        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Set Server:Issuer to end sessions outside a request.");
-        return $"{request.Scheme}://{request.Host}{request.PathBase}/";
-    }
+            [OpenIddictConstants.Claims.Subject] = userId,
+            [PortalClaimTypes.SessionId] = sid,
+            ["events"] = new Dictionary<string, object> { [BackchannelLogoutEvent] = new Dictionary<string, object>() },
+        });
 }
 
 /// <summary>POSTs queued logout tokens to the clients, retrying a few times; a client that stays down is logged.</summary>

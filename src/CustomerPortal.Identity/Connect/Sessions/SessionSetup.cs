@@ -9,6 +9,7 @@ public static class SessionSetup
     public static IServiceCollection AddPortalSessions(this IServiceCollection services)
     {
         services.AddSingleton(Channel.CreateUnbounded<LogoutDelivery>());
+        services.AddScoped<IdpSignedTokens>();
         services.AddScoped<LogoutNotifier>();
         services.AddScoped<BrowserSessions>();
         services.AddHttpClient(nameof(LogoutDeliveryWorker), client => client.Timeout = TimeSpan.FromSeconds(10));

@@ -1,7 +1,9 @@
+using System.Globalization;
 using CustomerPortal.Identity.Companies;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Machines;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,12 +14,20 @@ namespace CustomerPortal.Identity.Staff.Companies;
 /// move a member to another company, merge it into another. A merged-away code leads to the survivor.
 /// </summary>
 [Authorize(Policy = StaffSetup.Policy)]
-public sealed class CompanyDetailModel(CompanyDirectory directory, CompanyAdministration administration, CompanyMachines machines) : PageModel
+public sealed class CompanyDetailModel(
+    CompanyDirectory directory, CompanyAdministration administration, CompanyMachines machines, CompanyOrderCounts orderCounts,
+    UserManager<PortalUser> users) : PageModel
 {
     public Company Company { get; private set; } = null!;
     public IReadOnlyList<CompanyMember> Members { get; private set; } = [];
     public IReadOnlyList<MachineView> Machines { get; private set; } = [];
     public IReadOnlyList<PortalUser> Registrations { get; private set; } = [];
+
+    /// <summary>The codes merged into this company; their orders are counted with its own.</summary>
+    public IReadOnlyList<string> FormerCodes { get; private set; } = [];
+
+    /// <summary>Per app that keeps orders: the company's orders and quotes, or that the app could not be asked.</summary>
+    public IReadOnlyList<AppOrderCount> OrderCounts { get; private set; } = [];
 
     [BindProperty]
     public CompanyInput Input { get; set; } = new();
@@ -40,6 +50,7 @@ public sealed class CompanyDetailModel(CompanyDirectory directory, CompanyAdmini
             return other;
         }
         Input = CompanyInput.Of(Company);
+        await CountOrdersAsync();
         return Page();
     }
 
@@ -66,6 +77,7 @@ public sealed class CompanyDetailModel(CompanyDirectory directory, CompanyAdmini
         if (result is PageResult)
         {
             await LoadAsync(code);
+            await CountOrdersAsync();
         }
         return result;
     }
@@ -93,6 +105,10 @@ public sealed class CompanyDetailModel(CompanyDirectory directory, CompanyAdmini
         Members = await administration.MembersAsync(company.Id);
         Machines = await machines.OfCompanyAsync(company.Id);
         Registrations = await administration.PendingRegistrationsAsync(company);
+        FormerCodes = await directory.FormerCodesAsync(company.Id);
         return null;
     }
+
+    private async Task CountOrdersAsync() => OrderCounts = await orderCounts.ForAsync(
+        [Company.Code, .. FormerCodes], users.GetUserId(User) ?? "", CultureInfo.CurrentUICulture);
 }
