@@ -21,8 +21,8 @@ public sealed class SupportTests(PortalStackFixture portal)
         var (status, page) = await session.SubmitAsync(form, "section.contact-form form",
             new() { ["Input.Subject"] = "  インクについて  ", ["Input.Details"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("お問合せ内容を選択してください。", page.QuerySelector("#category-error")!.TextContent);
-        Assert.Equal("詳細を入力してください。", page.QuerySelector("#details-error")!.TextContent);
+        Assert.Equal("お問い合わせ内容を選択してください。", page.QuerySelector("#category-error")!.TextContent);
+        Assert.Equal("詳細をご入力ください。", page.QuerySelector("#details-error")!.TextContent);
         Assert.Null(page.QuerySelector("#subject-error"));
         Assert.Equal("インクについて", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#subject")!.Value);
     }
