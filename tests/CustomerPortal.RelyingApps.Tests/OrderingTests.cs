@@ -11,7 +11,7 @@ public sealed class OrderingTests(PortalStackFixture portal)
     private Uri Ordering(string path) => new(portal.Ordering, path);
 
     [Fact]
-    public async Task Catalog_OffersTheSuppliesOfTheBuyersMachines_AndPostageValue()
+    public async Task Catalog_OffersTheSuppliesOfTheBuyersMachines_AndPostageFunds()
     {
         using var session = AppSession.New();
         var catalog = await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
@@ -25,6 +25,8 @@ public sealed class OrderingTests(PortalStackFixture portal)
         Assert.DoesNotContain("INK-DM125-R", items);
         Assert.Contains("料金データ", catalog.QuerySelector("main")!.TextContent);
         Assert.Equal("ja", catalog.DocumentElement.GetAttribute("lang"));
+        // The models an item fits are listed with the Japanese 、.
+        Assert.Equal("DM300c、DM400c、SendPro C、SendPro P", catalog.QuerySelector("tr[data-item='TAPE-300'] td:nth-child(2)")!.TextContent);
     }
 
     [Fact]
@@ -40,6 +42,9 @@ public sealed class OrderingTests(PortalStackFixture portal)
         var page = await session.Browser.ParseAsync(denied);
         Assert.Contains("消耗品ご購入担当者", page.QuerySelector("main")!.TextContent);
         Assert.Contains("CP_Reg@pb.com", page.QuerySelector("main")!.TextContent);
+        // The guide's アカウント設定, and no Latin middle dot between the links.
+        Assert.Contains("アカウント設定を確認する", page.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("·", page.QuerySelector("main")!.TextContent);
 
         // Nothing under the ordering pages opens for them either.
         Assert.Equal(HttpStatusCode.Forbidden, (await session.OpenAsync(Ordering("orders"))).Status);
@@ -56,6 +61,7 @@ public sealed class OrderingTests(PortalStackFixture portal)
         Assert.Equal("Supplies catalog", AppSession.Heading(catalog));
         var main = catalog.QuerySelector("main")!.TextContent;
         Assert.Contains("DM400c", main);
+        Assert.Contains("Postage funds", main);
         // Every word on the page comes from the English bundle or the English catalog names.
         Assert.DoesNotMatch(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]", main);
     }
@@ -94,6 +100,7 @@ public sealed class OrderingTests(PortalStackFixture portal)
         Assert.Equal(["本社 経理部", "川崎倉庫"], labels);
         Assert.True(Checked(quote, "billingId").Contains("本社 経理部"), "the default billing entry is preselected");
         Assert.True(Checked(quote, "deliveryId").Contains("川崎倉庫"), "the default delivery entry is preselected");
+        Assert.Contains("カート内の商品（2種類）の見積書を作成します。", quote.QuerySelector("section.new-quote")!.TextContent);
 
         var (_, order) = await session.SubmitAsync(quote, "section.new-quote form");
         Assert.Equal("Quoted", order.QuerySelector("section.order")!.GetAttribute("data-status"));
@@ -103,6 +110,11 @@ public sealed class OrderingTests(PortalStackFixture portal)
         (_, order) = await session.SubmitAsync(order, "section.order form");
         Assert.Equal("Received", order.QuerySelector("section.order")!.GetAttribute("data-status"));
         Assert.Contains("ご注文を承りました", order.QuerySelector("[role=status]")!.TextContent);
+        // The page names the documents as the UI does (見積書; 御見積書 is only the quote's own title), with ｜ between the links.
+        var documents = order.QuerySelector("ul.documents")!.TextContent;
+        Assert.Contains("見積書：", documents);
+        Assert.DoesNotContain("御見積書", documents);
+        Assert.DoesNotContain("·", order.QuerySelector("main")!.TextContent);
 
         // History shows it with its status.
         var (_, history) = await session.OpenAsync(Ordering("orders"));
@@ -116,6 +128,9 @@ public sealed class OrderingTests(PortalStackFixture portal)
         Assert.Contains("千代田区千代田1-1", invoiceText);    // billing, from the address book
         Assert.Contains("川崎市川崎区本町2-3-4", invoiceText); // delivery
         Assert.Contains("34,080円", invoiceText);            // 20,000 (no tax) + 12,800 + 1,280 tax
+        var actions = invoice.QuerySelector("p.document-actions")!.TextContent;
+        Assert.Contains("ブラウザの印刷機能", actions);
+        Assert.DoesNotContain("·", actions);
 
         var pdf = await session.Browser.GetAsync(Ordering($"orders/{number}/invoice/pdf").ToString());
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);

@@ -20,7 +20,7 @@ public sealed class SingleSignOnTests(PortalStackFixture portal)
         var (status, support) = await session.OpenAsync(new Uri(portal.Support, "inquiries"));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.False(AppSession.IsSignInForm(support));
-        Assert.Equal("お問合せ履歴", AppSession.Heading(support));
+        Assert.Equal("お問い合わせ履歴", AppSession.Heading(support));
         Assert.Contains("佐藤 花子", support.QuerySelector(".user-menu summary")!.TextContent);
     }
 

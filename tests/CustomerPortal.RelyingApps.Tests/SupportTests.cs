@@ -21,8 +21,8 @@ public sealed class SupportTests(PortalStackFixture portal)
         var (status, page) = await session.SubmitAsync(form, "section.contact-form form",
             new() { ["Input.Subject"] = "  インクについて  ", ["Input.Details"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("お問合せ内容を選択してください。", page.QuerySelector("#category-error")!.TextContent);
-        Assert.Equal("詳細を入力してください。", page.QuerySelector("#details-error")!.TextContent);
+        Assert.Equal("お問い合わせ内容を選択してください。", page.QuerySelector("#category-error")!.TextContent);
+        Assert.Equal("詳細をご入力ください。", page.QuerySelector("#details-error")!.TextContent);
         Assert.Null(page.QuerySelector("#subject-error"));
         Assert.Equal("インクについて", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#subject")!.Value);
     }
@@ -43,6 +43,9 @@ public sealed class SupportTests(PortalStackFixture portal)
         Assert.Equal("お問い合わせを受け付けました", AppSession.Heading(sent));
         var number = new Uri(sent.Url).Segments[^2].TrimEnd('/');
         Assert.Contains(number, sent.QuerySelector("[role=status]")!.TextContent);
+        // Japanese links are set apart with ｜, not a Latin middle dot.
+        Assert.DoesNotContain("·", sent.QuerySelector("main")!.TextContent);
+        Assert.Contains("｜", sent.QuerySelector("main")!.TextContent);
 
         // The acknowledgement: in Japanese, with the reference number and what was sent.
         var ack = await MailAsync("buyer@example.com", number, "受け付けました");
@@ -60,6 +63,8 @@ public sealed class SupportTests(PortalStackFixture portal)
         Assert.NotNull(list.QuerySelector($"tr[data-inquiry='{number}']"));
         var (_, reply) = await staff.OpenAsync(Support($"staff/inquiries/{number}"));
         Assert.Contains("急ぎです。", reply.QuerySelector(".inquiry-thread")!.TextContent);
+        Assert.DoesNotContain("·", reply.QuerySelector(".inquiry-thread .meta")!.TextContent);
+        Assert.Contains("（buyer@example.com）", reply.QuerySelector("dl.details")!.TextContent);
         (_, reply) = await staff.SubmitAsync(reply, "section.staff-reply form", new() { ["body"] = "明日出荷いたします。", ["status"] = "Answered" });
         Assert.Equal("Answered", reply.QuerySelector("section.staff-reply")!.GetAttribute("data-status"));
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerPortal.Ordering.Catalog;
 
-/// <summary>The supplies that fit the customer's machines, postage value first.</summary>
+/// <summary>The supplies that fit the customer's machines, postage funds first.</summary>
 public sealed class CatalogModel(SuppliesCatalog catalog, ShoppingCart cart) : PageModel
 {
     public PortalCustomer Customer { get; private set; } = null!;

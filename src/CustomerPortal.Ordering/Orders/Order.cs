@@ -41,7 +41,7 @@ public class Order
     public DocumentAddress Delivery { get; set; } = new();
     public List<OrderLine> Lines { get; set; } = [];
 
-    /// <summary>Consumption tax rate on taxable supplies; postage value (料金データ) is not taxed.</summary>
+    /// <summary>Consumption tax rate on taxable supplies; postage funds (料金データ) is not taxed.</summary>
     public const decimal TaxRate = 0.10m;
 
     public long TaxableSubtotal => Lines.Where(l => l.Taxable).Sum(l => l.Amount);

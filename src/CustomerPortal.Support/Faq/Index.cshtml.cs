@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerPortal.Support.Faq;
 
-/// <summary>製品別・よくあるお問合わせ: the questions by product, the customer's own machines first.</summary>
+/// <summary>製品別・よくあるお問い合わせ: the questions by product, the customer's own machines first.</summary>
 public sealed class FaqModel(SupportContent content) : PageModel
 {
     public IReadOnlyCollection<string> OwnModels { get; private set; } = [];

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerPortal.Support.Inquiries;
 
-/// <summary>お問合せ履歴: the customer's inquiries, newest first, with their status.</summary>
+/// <summary>お問い合わせ履歴: the customer's inquiries, newest first, with their status.</summary>
 public sealed class HistoryModel(InquiryDesk desk) : PageModel
 {
     public IReadOnlyList<Inquiry> Inquiries { get; private set; } = [];

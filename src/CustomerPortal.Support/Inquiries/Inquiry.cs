@@ -1,6 +1,6 @@
 namespace CustomerPortal.Support.Inquiries;
 
-/// <summary>Where an inquiry stands, as the customer sees it in お問合せ履歴.</summary>
+/// <summary>Where an inquiry stands, as the customer sees it in お問い合わせ履歴.</summary>
 public enum InquiryStatus
 {
     Received,

@@ -3,13 +3,13 @@ using CustomerPortal.ServiceDefaults.Hosting;
 
 namespace CustomerPortal.Support.Shared;
 
-/// <summary>A category of the contact form (お問合せ内容).</summary>
+/// <summary>A category of the contact form (お問い合わせ内容).</summary>
 public sealed record InquiryCategory(string Code, IReadOnlyDictionary<string, string> Names)
 {
     public string Name(string language) => Names.TryGetValue(language, out var name) ? name : Names[MessageBundle.DefaultLanguage];
 }
 
-/// <summary>A question of 製品別・よくあるお問合わせ; no models means every machine.</summary>
+/// <summary>A question of 製品別・よくあるお問い合わせ; no models means every machine.</summary>
 public sealed record FaqEntry(IReadOnlyList<string> Models, IReadOnlyDictionary<string, string> Question, IReadOnlyDictionary<string, string> Answer)
 {
     public string QuestionIn(string language) => Question.TryGetValue(language, out var text) ? text : Question[MessageBundle.DefaultLanguage];

@@ -18,6 +18,7 @@ public sealed class AddressBookTests(PortalFactory portal) : IClassFixture<Porta
         using (browser)
         {
             var form = await browser.GetPageAsync("/account/addresses/new");
+            Assert.Equal("宛先の新規登録", form.QuerySelector("h1")!.TextContent); // the guide's name of the page
             Assert.NotNull(form.QuerySelector("datalist option[value='請求書送付先']"));
             var created = await browser.ParseAsync(await browser.FollowAsync(await browser.SubmitAsync(form, "section form[method=post]",
                 Entry("本社 経理部", "請求書送付先", billing: true))));

@@ -43,7 +43,7 @@ public sealed class ConnectedAppsTests(PortalFactory portal) : IClassFixture<Por
 
         var after = await browser.ParseAsync(await browser.FollowAsync(await browser.SubmitAsync(page, "form.end-other-sessions")));
 
-        Assert.Contains("終了しました", after.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("ログアウトしました", after.QuerySelector("[role=status]")!.TextContent);
         Assert.Empty(after.QuerySelectorAll("table.sessions tr.other-session"));
         Assert.Equal("login_required", (await OAuthClient.Web(phone).AuthorizeAsync(
             credentials: null, extra: new Dictionary<string, string?> { ["prompt"] = "none" })).Error);

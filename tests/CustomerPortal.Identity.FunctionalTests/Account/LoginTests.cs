@@ -72,7 +72,7 @@ public sealed class LoginTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         var page = await LoginPage.FromAsync(browser, await login.SubmitAsync("", ""));
 
-        Assert.Equal("メールアドレスを入力してください。", page.EmailError);
+        Assert.Equal("メールアドレスをご入力ください。", page.EmailError);
         Assert.NotNull(page.Document.QuerySelector("#password-error"));
     }
 

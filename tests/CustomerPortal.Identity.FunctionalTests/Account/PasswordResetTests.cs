@@ -25,9 +25,14 @@ public sealed class PasswordResetTests(MailPortalFactory portal) : IClassFixture
         Assert.Contains("リセット用リンクをお送りしました", answer.QuerySelector("[role=status]")!.TextContent);
 
         var mail = (await portal.Smtp.WaitForAsync(email, 1))[0];
-        Assert.Equal($"【{MailPortalFactory.PortalNameJa}】パスワードのリセット", mail.Subject);
+        Assert.Equal($"【{MailPortalFactory.PortalNameJa}】パスワードの再設定", mail.Subject);
         var link = MailLinks.Find(mail, "/account/reset-password");
         var resetPage = await browser.GetPageAsync(link);
+        // The page and the mail name it alike, and the fields ask for the new password.
+        Assert.Equal("パスワードの再設定", resetPage.QuerySelector("h1")!.TextContent);
+        Assert.Contains("パスワードの再設定のお申し込みを受け付けました", mail.TextBody);
+        Assert.Equal("新しいパスワード", resetPage.QuerySelector("label[for=password]")!.TextContent);
+        Assert.Equal("新しいパスワード（確認）", resetPage.QuerySelector("label[for=confirm-password]")!.TextContent);
         var weak = await browser.ParseAsync(await browser.SubmitAsync(resetPage, "section form[method=post]",
             new Dictionary<string, string> { ["Password"] = "weak", ["ConfirmPassword"] = "weak" }));
         Assert.NotNull(weak.QuerySelector("#password-error"));
@@ -76,6 +81,8 @@ public sealed class PasswordResetTests(MailPortalFactory portal) : IClassFixture
         var grant = await otherApp.SignInAsync((email, OldPassword));
         using var browser = await SettingsPage.SignedInAsync(portal, email, OldPassword);
         var page = await browser.GetPageAsync("/account/password");
+        Assert.Equal("新しいパスワード", page.QuerySelector("section.change-with-current label[for=password]")!.TextContent);
+        Assert.Equal("新しいパスワード（確認）", page.QuerySelector("section.change-with-current label[for=confirm-password]")!.TextContent);
 
         var wrong = await browser.ParseAsync(await browser.SubmitAsync(page, "section.change-with-current form", new Dictionary<string, string>
         {
@@ -110,7 +117,7 @@ public sealed class PasswordResetTests(MailPortalFactory portal) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("リセット用リンクをお送りしました", (await browser.ParseAsync(response)).QuerySelector("[role=status]")!.TextContent);
         var mail = (await portal.Smtp.WaitForAsync(email, 1))[0];
-        Assert.Equal($"【{MailPortalFactory.PortalNameJa}】パスワードのリセット", mail.Subject);
+        Assert.Equal($"【{MailPortalFactory.PortalNameJa}】パスワードの再設定", mail.Subject);
         Assert.NotNull(MailLinks.Find(mail, "/account/reset-password"));
     }
 

@@ -147,7 +147,7 @@ public sealed class ActivationLinkTests : IAsyncLifetime
         Assert.Equal("/account/link?purpose=reset-password&reason=expired", response.Headers.Location!.ToString());
         var page = await browser.GetPageAsync(response.Headers.Location!.ToString());
         await browser.SubmitAsync(page, "section form[method=post]", new Dictionary<string, string> { ["Email"] = email });
-        Assert.Contains("パスワードのリセット", (await _portal.Smtp.WaitForAsync(email, 2))[1].Subject);
+        Assert.Contains("パスワードの再設定", (await _portal.Smtp.WaitForAsync(email, 2))[1].Subject);
     }
 
     [Fact]

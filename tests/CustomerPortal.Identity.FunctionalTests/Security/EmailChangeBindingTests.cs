@@ -49,7 +49,7 @@ public sealed class EmailChangeBindingTests(MailPortalFactory portal) : IClassFi
         // The owner notices and resets the password by mail.
         using var owner = portal.CreateBrowser();
         await owner.RequestResetLinkAsync(email);
-        var resetMail = (await portal.Smtp.WaitForAsync(email, 2)).Single(m => m.Subject!.Contains("リセット"));
+        var resetMail = (await portal.Smtp.WaitForAsync(email, 2)).Single(m => m.Subject!.Contains("パスワードの再設定"));
         var resetPage = await owner.GetPageAsync(MailLinks.Find(resetMail, "/account/reset-password"));
         await owner.SubmitAsync(resetPage, "section form[method=post]",
             new Dictionary<string, string> { ["Password"] = "Binding-Pass-2027", ["ConfirmPassword"] = "Binding-Pass-2027" });

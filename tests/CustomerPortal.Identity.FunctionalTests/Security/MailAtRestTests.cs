@@ -36,7 +36,7 @@ public sealed class MailAtRestTests : IAsyncLifetime
         var sent = await SentAsync(user.Id);
 
         Assert.Equal(email, sent.Recipient);
-        Assert.Contains("パスワードのリセット", sent.Subject);
+        Assert.Contains("パスワードの再設定", sent.Subject);
         Assert.Equal("", sent.TextBody);
         Assert.Equal("", sent.HtmlBody);
         Assert.DoesNotContain(await AllBodiesAsync(), body => body.Contains(token, StringComparison.Ordinal));

@@ -66,6 +66,11 @@ public sealed class StaffConsoleTests(PortalFactory portal) : IClassFixture<Port
         Assert.Null(detail.QuerySelector("#role-admin")); // only admins grant staff roles
 
         await staff.SubmitAsync(detail, "form.roles", new Dictionary<string, string> { ["roles"] = "supplies-buyer\nequipment-operator" });
+        // The page lists them as Japanese lists are written, with 、.
+        var granted = (await OpenDetailAsync(staff, email)).QuerySelector(".granted-roles")!.TextContent;
+        Assert.Contains("消耗品ご購入担当者", granted);
+        Assert.Contains("、", granted);
+        Assert.DoesNotContain(",", granted);
 
         using var customer = portal.CreateBrowser();
         var tokens = await OAuthClient.Web(customer).SignInAsync((email, Password));
@@ -136,6 +141,7 @@ public sealed class StaffConsoleTests(PortalFactory portal) : IClassFixture<Port
 
         var outbox = await staff.GetPageAsync("/staff/outbox");
         Assert.Equal("Uncertain", outbox.QuerySelector($"tr[data-mail='{id}']")!.GetAttribute("data-status"));
+        Assert.Contains("送信状況不明（1）", outbox.QuerySelector($"tr[data-mail='{id}']")!.TextContent); // the attempts, in full-width brackets
         await staff.SubmitAsync(outbox, $"tr[data-mail='{id}'] form");
 
         // The worker picks it up again (this test portal writes mail to its folder).

@@ -4,7 +4,7 @@ namespace CustomerPortal.UnitTests.Ordering;
 
 /// <summary>
 /// Consumption tax as a Japanese invoice states it: computed once per document on the taxable
-/// subtotal at 10 %, the fraction of a yen rounded down; postage value is not taxed.
+/// subtotal at 10 %, the fraction of a yen rounded down; postage funds are not taxed.
 /// </summary>
 public sealed class TaxTests
 {
@@ -34,7 +34,7 @@ public sealed class TaxTests
     }
 
     [Fact]
-    public void PostageValue_IsNotTaxed_ButCountsInTheTotal()
+    public void PostageFunds_AreNotTaxed_ButCountInTheTotal()
     {
         var order = OrderOf((2_980, 3, true), (10_000, 1, false));
 
