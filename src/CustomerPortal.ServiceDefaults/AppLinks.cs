@@ -2,7 +2,7 @@ namespace CustomerPortal.ServiceDefaults;
 
 /// <summary>
 /// Configuration section "Apps": where the three parts of the portal live, so each can link to
-/// the others (the IdP's quick actions and Help menu, the apps' user menu).
+/// the others (the IdP's quick actions and Help menu, the apps' user menu, every footer).
 /// </summary>
 public sealed class AppLinks
 {
@@ -22,4 +22,8 @@ public sealed class AppLinks
     public string ContactForm => new Uri(Support, "inquiries/new").ToString();
     public string InquiryHistory => new Uri(Support, "inquiries").ToString();
     public string Faq => new Uri(Support, "faq").ToString();
+
+    /// <summary>The terms of use and the privacy policy, which the IdP serves from the theme.</summary>
+    public string Terms => new Uri(Identity, "resources/terms").ToString();
+    public string Privacy => new Uri(Identity, "resources/privacy").ToString();
 }

@@ -6,13 +6,31 @@ namespace CustomerPortal.Journeys.Tests;
 
 /// <summary>
 /// The main pages in Chromium, in both languages and both themes: axe-core finds no serious or
-/// critical WCAG 2.1 AA violation, html lang matches, and a screenshot of each is kept.
+/// critical WCAG 2.1 AA violation, html lang matches, nothing scrolls sideways, the footer links the
+/// terms, and a screenshot of each is kept; the main ones again on a phone (390 px wide).
 /// </summary>
 [Collection(Chromium.Collection)]
 public sealed class AccessibilityTests : IAsyncLifetime
 {
     private static readonly string AxeScript =
         File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "accessibility", "node_modules", "axe-core", "axe.min.js"));
+
+    /// <summary>A phone held upright (an iPhone 12 to 15 is 390 × 844 CSS pixels).</summary>
+    private const int PhoneWidth = 390, PhoneHeight = 844;
+
+    /// <summary>How wide the page is against the window, and the element that reaches furthest right when it is wider.</summary>
+    private const string SidewaysScroll = """
+        () => {
+            const width = document.documentElement.clientWidth;
+            let widest = null, right = width;
+            for (const element of document.body.querySelectorAll('*')) {
+                const box = element.getBoundingClientRect();
+                if (box.width > 0 && box.right > right + 0.5) { right = box.right; widest = element; }
+            }
+            const name = widest ? widest.tagName.toLowerCase() + (widest.className ? '.' + String(widest.className).split(' ').join('.') : '') : '';
+            return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, widest: name };
+        }
+        """;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -46,6 +64,12 @@ public sealed class AccessibilityTests : IAsyncLifetime
 
             await page.GotoAsync(Url($"/language/{language}?returnUrl=%2Faccount%2Flogin"));
             await CheckAsync(page, $"sign-in-{language}-{theme}", language, problems);
+            await CheckOnAPhoneAsync(page, $"sign-in-{language}-{theme}", language, problems);
+            // The footer's terms: the theme's document in the page's language.
+            await page.Locator("footer.site-footer a.terms-link").ClickAsync();
+            await page.WaitForURLAsync("**/resources/terms");
+            await CheckAsync(page, $"terms-{language}-{theme}", language, problems);
+            await CheckOnAPhoneAsync(page, $"terms-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/forgot-password"));
             await CheckAsync(page, $"forgot-password-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/link?purpose=verify-email&reason=expired"));
@@ -59,6 +83,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
             await CheckAsync(page, $"maintenance-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/register"));
             await CheckAsync(page, $"sign-up-{language}-{theme}", language, problems);
+            await CheckOnAPhoneAsync(page, $"sign-up-{language}-{theme}", language, problems);
 
             // A registration waiting for review, so the staff queue has a row.
             await page.FillAsync("#CompanyName", "株式会社アクセシビリティ");
@@ -78,6 +103,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
             await SignInAsync(page, Url("/account/login"), "operator@example.com", "Operator-2026");
             await page.GotoAsync(Url("/account/settings"));
             await CheckAsync(page, $"account-settings-{language}-{theme}", language, problems);
+            await CheckOnAPhoneAsync(page, $"account-settings-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/settings?edit=profile"));
             await CheckAsync(page, $"account-settings-edit-{language}-{theme}", language, problems);
             foreach (var (path, name) in new[]
@@ -112,6 +138,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
             await page.GotoAsync(Url("/staff/registrations"));
             await CheckAsync(page, $"staff-queue-{language}-{theme}", language, problems);
+            await CheckOnAPhoneAsync(page, $"staff-queue-{language}-{theme}", language, problems);
             await page.GotoAsync(Url((await page.Locator("table a").First.GetAttributeAsync("href"))!));
             await CheckAsync(page, $"staff-review-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/staff/users?q=operator%40example.com"));
@@ -143,12 +170,25 @@ public sealed class AccessibilityTests : IAsyncLifetime
     }
 
 
-    /// <summary>Screenshots the page and runs axe-core on it (the context must bypass CSP to inject axe).</summary>
+    /// <summary>
+    /// Screenshots the page and runs axe-core on it (the context must bypass CSP to inject axe); the
+    /// page must not scroll sideways, and its footer must link the terms of use (every page of the three parts has it).
+    /// </summary>
     internal static async Task CheckAsync(IPage page, string name, string language, List<string> problems)
     {
         if (await page.GetAttributeAsync("html", "lang") != language)
         {
             problems.Add($"{name}: html lang is not {language}");
+        }
+        var width = await page.EvaluateAsync<JsonElement>(SidewaysScroll);
+        if (width.GetProperty("scrollWidth").GetInt32() > width.GetProperty("innerWidth").GetInt32())
+        {
+            problems.Add($"{name}: scrolls sideways, {width.GetProperty("scrollWidth")} px wide in a {width.GetProperty("innerWidth")} px window "
+                + $"({width.GetProperty("widest").GetString()} reaches furthest)");
+        }
+        if (await page.Locator("footer.site-footer a.terms-link[href*='/resources/terms']").CountAsync() != 1)
+        {
+            problems.Add($"{name}: no footer linking the terms of use");
         }
         await Chromium.ScreenshotAsync(page, name);
         await page.EvaluateAsync(AxeScript);
@@ -162,6 +202,21 @@ public sealed class AccessibilityTests : IAsyncLifetime
                 var targets = violation.GetProperty("nodes").EnumerateArray().Take(3).Select(n => n.GetProperty("target").ToString());
                 problems.Add($"{name}: {violation.GetProperty("id").GetString()} ({impact}) {string.Join(" ", targets)}");
             }
+        }
+    }
+
+    /// <summary>The same checks with the window as wide as a phone, then back to the width it had.</summary>
+    internal static async Task CheckOnAPhoneAsync(IPage page, string name, string language, List<string> problems)
+    {
+        var before = page.ViewportSize!;
+        await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        try
+        {
+            await CheckAsync(page, $"{name}-{PhoneWidth}", language, problems);
+        }
+        finally
+        {
+            await page.SetViewportSizeAsync(before.Width, before.Height);
         }
     }
 

@@ -7,8 +7,8 @@ namespace CustomerPortal.Journeys.Tests;
 /// <summary>
 /// The whole portal in a real browser, the three parts running as processes on loopback: a
 /// supplies buyer signs in once at ordering, orders and downloads the invoice, files an inquiry
-/// in support without signing in again, signs out there, and ordering then asks to sign in.
-/// Each app page is checked with axe-core on the way.
+/// in support without signing in again, reads the terms from the footer, signs out there, and ordering
+/// then asks to sign in. Each app page is checked with axe-core on the way, the main ones on a phone too.
 /// </summary>
 [Collection(Chromium.Collection)]
 public sealed class WholePortalInChromiumTests : IAsyncLifetime
@@ -47,6 +47,7 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
         // 2. The catalog for the buyer's machine; two ink cartridges into the cart.
         await page.WaitForURLAsync(new Uri(ordering, "catalog").ToString());
         await AccessibilityTests.CheckAsync(page, "portal-02-catalog", "ja", problems);
+        await AccessibilityTests.CheckOnAPhoneAsync(page, "portal-02-catalog", "ja", problems);
         await page.FillAsync("#qty-INK-DM300-R", "2");
         await page.Locator("tr[data-item='INK-DM300-R'] button").ClickAsync();
         await page.WaitForSelectorAsync("[role=status]");
@@ -54,6 +55,7 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
         // 3. Cart → quote with addresses from the IdP's address book → order.
         await page.GotoAsync(new Uri(ordering, "cart").ToString());
         await AccessibilityTests.CheckAsync(page, "portal-03-cart", "ja", problems);
+        await AccessibilityTests.CheckOnAPhoneAsync(page, "portal-03-cart", "ja", problems);
         await page.Locator("a[href='/quotes/new']").ClickAsync();
         await page.WaitForSelectorAsync("fieldset.address-choice");
         await AccessibilityTests.CheckAsync(page, "portal-04-quote-addresses", "ja", problems);
@@ -62,6 +64,7 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
         await page.Locator("section.order form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("section.order[data-status='Received']");
         await AccessibilityTests.CheckAsync(page, "portal-05-order-received", "ja", problems);
+        await AccessibilityTests.CheckOnAPhoneAsync(page, "portal-05-order-received", "ja", problems);
 
         // 4. The invoice downloads as a PDF with Japanese text in it.
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href$='/invoice/pdf']").ClickAsync());
@@ -84,10 +87,17 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
         await page.FillAsync("#subject", "インクの納期について");
         await page.FillAsync("#details", "本日注文したインクカートリッジの納期を教えてください。");
         await AccessibilityTests.CheckAsync(page, "portal-07-contact-form", "ja", problems);
+        await AccessibilityTests.CheckOnAPhoneAsync(page, "portal-07-contact-form", "ja", problems);
         await page.Locator("section.contact-form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("section.inquiry-sent [role=status]");
         await AccessibilityTests.CheckAsync(page, "portal-08-inquiry-sent", "ja", problems);
         await _smtp.WaitForAsync("buyer@example.com", 1);
+
+        // The app's footer leads to the IdP's terms of use, in the app's language.
+        await page.Locator("footer.site-footer a.terms-link").ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(new Uri(_stack.Identity.Address, "resources/terms").ToString(), StringComparison.Ordinal));
+        Assert.Contains("利用規約", await page.Locator("h1").TextContentAsync());
+        await page.GotoAsync(new Uri(support, "inquiries").ToString());
 
         // 6. Sign out in support: the IdP ends its session and tells both apps.
         await page.Locator("details.user-menu summary").ClickAsync();

@@ -57,6 +57,7 @@ public static class PortalApplication
         services.AddPortalMetrics(builder.Configuration);
         services.AddOptions<AppLinks>().Bind(builder.Configuration.GetSection(AppLinks.Section));
         services.AddSingleton<Resources.GuideDocument>();
+        services.AddSingleton<Resources.LegalDocuments>();
         services.AddRequestGuard();
         services.AddTrustedProxies(builder.Configuration);
 

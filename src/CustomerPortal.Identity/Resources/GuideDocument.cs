@@ -19,7 +19,8 @@ public sealed partial class GuideDocument
 
     public IReadOnlyList<GuideBlock> Blocks { get; }
 
-    private static List<GuideBlock> Parse(IEnumerable<string> lines)
+    /// <summary>Headings (#), list items (- ) and paragraphs of a theme's markdown document; markup is shown as its text.</summary>
+    internal static List<GuideBlock> Parse(IEnumerable<string> lines)
     {
         var blocks = new List<GuideBlock>();
         foreach (var raw in lines)

@@ -26,6 +26,7 @@ public sealed partial class PageLanguageTests(PortalFactory portal) : IClassFixt
     public static TheoryData<string> AnonymousPages => new()
     {
         "/account/login", "/account/register", "/account/forgot-password", "/account/link?purpose=verify-email&reason=used",
+        "/resources/terms", "/resources/privacy",
     };
 
     [Theory]
