@@ -23,6 +23,16 @@ public sealed class AppLinks
     public string InquiryHistory => new Uri(Support, "inquiries").ToString();
     public string Faq => new Uri(Support, "faq").ToString();
 
+    /// <summary>
+    /// A link to another part of the portal that opens it in <paramref name="language"/>, the language of
+    /// the page the link is on (OpenID Connect's ui_locales, which the IdP and the apps both read), so
+    /// that moving between the parts never changes the language the user sees.
+    /// </summary>
+    public static string InLanguage(string url, string language) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(url, "ui_locales", language);
+
+    public static string InLanguage(Uri url, string language) => InLanguage(url.ToString(), language);
+
     /// <summary>The terms of use and the privacy policy, which the IdP serves from the theme.</summary>
     public string Terms => new Uri(Identity, "resources/terms").ToString();
     public string Privacy => new Uri(Identity, "resources/privacy").ToString();

@@ -22,6 +22,9 @@ public class PortalStackFixture : IAsyncLifetime
     /// <summary>A buyer of another company than the demo customers' (C0002 of devices.json): their orders are not its.</summary>
     public static readonly (string Email, string Password) OtherCompanyBuyer = ("other-company@example.com", "OtherCompany-2026");
 
+    /// <summary>A buyer of this stack's own for the tests of the apps' language switch: it changes the account's language.</summary>
+    public static readonly (string Email, string Password) LanguageSwitcher = ("language-switch@example.com", "LanguageSwitch-2026");
+
     /// <summary>
     /// The buyer of a company of this stack's own (<see cref="MergedCompanyCode"/>, with a machine),
     /// which the test of merges folds into the demo company C0001.
@@ -72,6 +75,7 @@ public class PortalStackFixture : IAsyncLifetime
         DemoSecondFactors.RemoveFrom(seed);
         DemoSecondFactors.AddAccount(seed, MultiFactorCustomer, ["supplies-buyer"]);
         DemoSecondFactors.AddAccount(seed, OtherCompanyBuyer, ["supplies-buyer"], companyCode: "C0002");
+        DemoSecondFactors.AddAccount(seed, LanguageSwitcher, ["supplies-buyer"]);
         AddDevice(seed, "9012345", "DM300c", MergedCompanyCode, "合併前商事株式会社");
         DemoSecondFactors.AddAccount(seed, MergedCompanyBuyer, ["supplies-buyer"], companyCode: MergedCompanyCode, addressBookOf: "buyer@example.com");
         var mail = smtp.Settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);

@@ -37,6 +37,7 @@ public static class OpenIddictSetup
         services.AddScoped<TokenPruning>();
         services.AddHostedService<TokenPruningWorker>();
         services.AddScoped<SignInEligibility>();
+        services.AddScoped<RegisteredAppOrigins>();
 
         services.AddOpenIddict()
             .AddCore(core =>

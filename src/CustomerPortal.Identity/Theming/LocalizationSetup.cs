@@ -23,10 +23,15 @@ public static class LocalizationSetup
         return services;
     }
 
-    /// <summary>The globe switch: remembers the language in a cookie and returns to the page.</summary>
+    /// <summary>
+    /// The globe switch: remembers the language in a cookie and returns to the page, one of the
+    /// IdP's or, when the switch was used in a relying app, the app's page (an absolute address on
+    /// the origin of a registered client; any other address leads to the home page).
+    /// </summary>
     public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/language/{language}", async (string language, string? returnUrl, HttpContext context) =>
+        endpoints.MapGet("/language/{language}", async (
+            string language, string? returnUrl, HttpContext context, Connect.RegisteredAppOrigins apps) =>
         {
             if (!MessageBundle.Languages.Contains(language))
             {
@@ -43,7 +48,13 @@ public static class LocalizationSetup
                     await users.UpdateAsync(user);
                 }
             }
-            return Results.LocalRedirect(WithoutUiLocales(IsLocal(returnUrl) ? returnUrl! : "/"));
+            if (IsLocal(returnUrl))
+            {
+                return Results.LocalRedirect(WithoutUiLocales(returnUrl!));
+            }
+            return await apps.FindAsync(returnUrl, context.RequestAborted) is { } appPage
+                ? Results.Redirect(appPage.AbsoluteUri)
+                : Results.LocalRedirect("/");
         }).AllowAnonymous();
         return endpoints;
     }

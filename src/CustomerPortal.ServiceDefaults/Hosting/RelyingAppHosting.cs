@@ -51,7 +51,7 @@ public static class RelyingAppHosting
         services.AddDataProtection().SetApplicationName($"CustomerPortal.{name}").PersistKeysToDbContext<TContext>();
 
         services.AddThemeMessages(configuration);
-        services.AddRelyingAppLocalization();
+        services.AddRelyingAppLocalization(name);
         services.AddOptions<AppLinks>().Bind(configuration.GetSection(AppLinks.Section));
         services.AddPortalSignIn<TContext>(configuration, scopes);
 
@@ -92,6 +92,8 @@ public static class RelyingAppHosting
         }
         app.UseThemeStaticFiles();
         app.UseAuthentication();
+        // A link from the IdP or the other app names the language it was shown in; this app keeps it.
+        app.UseAppLanguageFromLinks();
         // After authentication, so that the user's locale claim picks the language.
         app.UseRequestLocalization();
         // The IdP's maintenance switch closes the app to customers too.
@@ -101,6 +103,7 @@ public static class RelyingAppHosting
 
         app.MapRazorPages();
         app.MapPortalSignOut();
+        app.MapAppLanguageSwitch();
         app.MapPortalBackChannelLogout();
         // Alive either way (200); during the IdP's maintenance it says so, like the IdP's own health.
         app.MapGet("/health/live", async (MaintenanceFollower maintenance, CancellationToken cancellationToken) =>

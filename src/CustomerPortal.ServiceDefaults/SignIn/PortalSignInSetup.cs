@@ -89,6 +89,13 @@ public static class PortalSignInSetup
                     context.ProtocolMessage.UiLocales = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
                     return Task.CompletedTask;
                 };
+                options.Events.OnTicketReceived = context =>
+                {
+                    // The new locale claim carries the user's language as the IdP now has it: a choice
+                    // made with this app's switch before (saved at the IdP too) gives way to it.
+                    context.HttpContext.RequestServices.GetService<Theming.AppLanguageCookie>()?.Forget(context.HttpContext);
+                    return Task.CompletedTask;
+                };
                 options.Events.OnRemoteFailure = context =>
                 {
                     // The user declined consent or the IdP refused: an explained page, not an exception.

@@ -26,16 +26,19 @@ public static class ThemeSetup
     }
 
     /// <summary>
-    /// A relying app's language: the signed-in user's `locale` claim (their choice at the IdP),
-    /// else the browser's, else Japanese.
+    /// A relying app's language: the one chosen with the app's globe switch since the last sign-in,
+    /// else the signed-in user's `locale` claim (their choice at the IdP), else the browser's, else Japanese.
     /// </summary>
-    public static IServiceCollection AddRelyingAppLocalization(this IServiceCollection services)
+    public static IServiceCollection AddRelyingAppLocalization(this IServiceCollection services, string appName)
     {
+        var chosen = new AppLanguageCookie(appName);
+        services.AddSingleton(chosen);
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.UseBundleLanguages();
             options.RequestCultureProviders =
             [
+                chosen.Provider,
                 new CustomRequestCultureProvider(context => Task.FromResult(
                     context.User.FindFirst(PortalClaimTypes.Locale)?.Value is { Length: > 0 } locale
                         ? new ProviderCultureResult(locale)

@@ -187,6 +187,36 @@ public sealed class LoginTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Equal("/", response.Headers.Location!.ToString());
     }
 
+    [Fact]
+    public async Task LanguageSwitch_FromARelyingApp_ReturnsToTheAppsPage_AndSavesTheChoice()
+    {
+        await portal.CreateActiveUserAsync("switch-in-app@example.com", "SwitchInApp-2026", "supplies-buyer");
+        using var browser = portal.CreateBrowser();
+        await (await LoginPage.OpenAsync(browser)).SubmitAsync("switch-in-app@example.com", "SwitchInApp-2026");
+
+        // The ordering app (registered with redirect URIs on http://localhost:5102) sends its own page along.
+        var response = await browser.GetAsync("/language/en?returnUrl=" + Uri.EscapeDataString("http://localhost:5102/orders?page=2"));
+
+        Assert.Equal("http://localhost:5102/orders?page=2", response.Headers.Location!.ToString());
+        Assert.Equal("en", (await portal.FindUserAsync("switch-in-app@example.com")).Locale);
+    }
+
+    [Theory]
+    [InlineData("https://evil.test/")]
+    [InlineData("http://evil.test:5102/orders")]
+    [InlineData("http://localhost:5102@evil.test/")]
+    [InlineData("http://localhost:5199/")] // the right host, but no app is registered on this port
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/\\evil.test/")]
+    public async Task LanguageSwitch_ToAnAddressNoRegisteredAppHas_StaysOnThePortal(string returnUrl)
+    {
+        using var browser = portal.CreateBrowser();
+
+        var response = await browser.GetAsync("/language/en?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal("/", response.Headers.Location!.ToString());
+    }
+
     private static async Task<LoginPage> FailAsync(Browser browser, string email, string password)
     {
         var login = await LoginPage.OpenAsync(browser);
