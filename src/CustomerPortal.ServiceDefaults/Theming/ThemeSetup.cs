@@ -10,6 +10,7 @@ public static class ThemeSetup
     {
         services.AddOptions<ThemeOptions>().Bind(configuration.GetSection(ThemeOptions.Section));
         services.AddSingleton<MessageBundle>();
+        services.AddSingleton<ThemeLogo>();
         return services;
     }
 

@@ -22,6 +22,10 @@ public sealed class ThemeInheritanceTests : IDisposable
         Assert.Equal("ピツニーボウズカスタマーポータル", login.Document.QuerySelector(".brand")!.TextContent.Trim());
         Assert.Equal("Pitney Bowes Japanカスタマーポータルへようこそ", login.Document.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal("メールアドレス", login.Document.QuerySelector("label[for=email]")!.TextContent.Trim()); // from base
+        // The brand's logo file in the top bar, decorative beside the name that names the link.
+        var logo = login.Document.QuerySelector(".top-bar .brand img.brand-logo")!;
+        Assert.Equal("/theme/img/logo.svg", logo.GetAttribute("src"));
+        Assert.Equal("", logo.GetAttribute("alt"));
     }
 
     [Fact]
