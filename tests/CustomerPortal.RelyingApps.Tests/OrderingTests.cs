@@ -26,7 +26,30 @@ public sealed class OrderingTests(PortalStackFixture portal)
         Assert.Contains("料金データ", catalog.QuerySelector("main")!.TextContent);
         Assert.Equal("ja", catalog.DocumentElement.GetAttribute("lang"));
         // The models an item fits are listed with the Japanese 、.
-        Assert.Equal("DM300c、DM400c、SendPro C、SendPro P", catalog.QuerySelector("tr[data-item='TAPE-300'] td:nth-child(2)")!.TextContent);
+        Assert.Equal("DM300c、DM400c、SendPro C、SendPro P", catalog.QuerySelector("tr[data-item='TAPE-300'] td.models")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Catalog_ShowsItemCodes_InColumnsAlignedAcrossCategories_WithTheTaxNoteAndTheCartFirst()
+    {
+        using var session = AppSession.New();
+        var catalog = await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
+
+        // 品番 beside each name.
+        Assert.Equal("INK-DM300-R", catalog.QuerySelector("tr[data-item='INK-DM300-R'] td.code")!.TextContent);
+        // Every category's table has the same columns, in the same order and fixed widths, so that they line up.
+        var tables = catalog.QuerySelectorAll("table.catalog-items").ToList();
+        Assert.True(tables.Count >= 3, $"{tables.Count} categories");
+        foreach (var table in tables)
+        {
+            Assert.Equal(["品番", "品名", "対応機種", "単価", "数量"], table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+            Assert.Equal(["code", "name", "models", "price", "quantity"], table.QuerySelectorAll("colgroup col").Select(c => c.ClassName));
+        }
+        // The tax note and the cart come before the first price.
+        var head = catalog.QuerySelector("div.catalog-head")!;
+        Assert.True(head.CompareDocumentPosition(tables[0]).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.Contains("価格は税抜です。", head.QuerySelector(".tax-note")!.TextContent);
+        Assert.Equal("/cart", head.QuerySelector("a.cart-link")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -87,7 +110,10 @@ public sealed class OrderingTests(PortalStackFixture portal)
         using var session = AppSession.New();
         var catalog = await session.SignInAsync(Ordering("catalog"), "buyer@example.com", "Buyer-2026");
         await session.SubmitAsync(catalog, "tr[data-item='POSTAGE-10000'] form", new() { ["quantity"] = "２" }); // full-width digit
-        await session.SubmitAsync(catalog, "tr[data-item='INK-DM300-R'] form", new() { ["quantity"] = "1" });
+        var (_, added) = await session.SubmitAsync(catalog, "tr[data-item='INK-DM300-R'] form", new() { ["quantity"] = "1" });
+        // The cart links count the pieces in it: on the catalog and in the app bar of every page.
+        Assert.Equal("カートを見る（3点）", added.QuerySelector("div.catalog-head a.cart-link")!.TextContent);
+        Assert.Equal("カート（3点）", added.QuerySelector("nav.app-nav a.cart-link")!.TextContent);
 
         var (_, cart) = await session.OpenAsync(Ordering("cart"));
         Assert.Equal(["POSTAGE-10000", "INK-DM300-R"], cart.QuerySelectorAll("tr[data-item]").Select(r => r.GetAttribute("data-item")));
@@ -105,7 +131,9 @@ public sealed class OrderingTests(PortalStackFixture portal)
         var (_, order) = await session.SubmitAsync(quote, "section.new-quote form");
         Assert.Equal("Quoted", order.QuerySelector("section.order")!.GetAttribute("data-status"));
         var number = new Uri(order.Url).Segments.Last();
-        Assert.Empty((await session.OpenAsync(Ordering("cart"))).Page.QuerySelectorAll("tr[data-item]"));
+        var (_, emptied) = await session.OpenAsync(Ordering("cart"));
+        Assert.Empty(emptied.QuerySelectorAll("tr[data-item]"));
+        Assert.Equal("カート（0点）", emptied.QuerySelector("nav.app-nav a.cart-link")!.TextContent);
 
         (_, order) = await session.SubmitAsync(order, "section.order form");
         Assert.Equal("Received", order.QuerySelector("section.order")!.GetAttribute("data-status"));

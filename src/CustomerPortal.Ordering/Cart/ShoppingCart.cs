@@ -24,6 +24,9 @@ public sealed class ShoppingCart(OrderingDbContext db, SuppliesCatalog catalog)
             .ThenBy(e => e.Item.Code, StringComparer.Ordinal)];
     }
 
+    /// <summary>How many pieces the cart holds (the quantities added up), as the cart links show it.</summary>
+    public async Task<int> CountAsync(string userId) => (await ListAsync(userId)).Sum(e => e.Quantity);
+
     /// <summary>Adds to the quantity already in the cart, up to the maximum per item.</summary>
     public async Task AddAsync(string userId, CatalogItem item, int quantity)
     {

@@ -12,11 +12,14 @@ public sealed class CatalogModel(SuppliesCatalog catalog, ShoppingCart cart) : P
     public string? Added { get; private set; }
     public string? Error { get; private set; }
 
-    public void OnGet() => Load();
+    /// <summary>How many pieces the cart holds, for the cart link above the items.</summary>
+    public int CartCount { get; private set; }
+
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync(string? code, string? quantity)
     {
-        Load();
+        await LoadAsync();
         // Only what this customer's machines take can be ordered, whatever the form says.
         var item = Items.FirstOrDefault(i => i.Code == code);
         if (item is null)
@@ -32,13 +35,15 @@ public sealed class CatalogModel(SuppliesCatalog catalog, ShoppingCart cart) : P
             return Page();
         }
         await cart.AddAsync(Customer.Id, item, count);
+        CartCount = await cart.CountAsync(Customer.Id);
         Added = item.Name(MessageBundle.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture));
         return Page();
     }
 
-    private void Load()
+    private async Task LoadAsync()
     {
         Customer = PortalCustomer.From(User);
         Items = catalog.ForModels(Customer.Models);
+        CartCount = await cart.CountAsync(Customer.Id);
     }
 }
