@@ -19,6 +19,8 @@ public sealed class AppLinks
 
     public string AccountSettings => new Uri(Identity, "account/settings").ToString();
     public string ChangePassword => new Uri(Identity, "account/password").ToString();
+    public string Catalog => new Uri(Ordering, "catalog").ToString();
+    public string OrderHistory => new Uri(Ordering, "orders").ToString();
     public string ContactForm => new Uri(Support, "inquiries/new").ToString();
     public string InquiryHistory => new Uri(Support, "inquiries").ToString();
     public string Faq => new Uri(Support, "faq").ToString();

@@ -1,10 +1,24 @@
+using CustomerPortal.Support.Inquiries;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerPortal.Support;
 
-/// <summary>The app's entry: staff go to the inquiries to answer, customers to their history.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>
+/// The app's home: a customer sees their inquiries still open (received, in progress, answered) and the
+/// ways to ask; staff go to the inquiries to answer.
+/// </summary>
+public sealed class IndexModel(InquiryDesk desk) : PageModel
 {
-    public IActionResult OnGet() => Redirect(User.IsInRole(PortalRoles.Staff) ? "/staff/inquiries" : "/inquiries");
+    public IReadOnlyList<Inquiry> OpenInquiries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (User.IsInRole(PortalRoles.Staff))
+        {
+            return Redirect("/staff/inquiries");
+        }
+        OpenInquiries = await desk.OpenAsync(PortalCustomer.From(User).Id);
+        return Page();
+    }
 }

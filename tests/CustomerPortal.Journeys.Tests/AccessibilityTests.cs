@@ -101,6 +101,9 @@ public sealed class AccessibilityTests : IAsyncLifetime
             await page.WaitForURLAsync("**/account/registered");
 
             await SignInAsync(page, Url("/account/login"), "operator@example.com", "Operator-2026");
+            // The home page's cards: ordering (a supplies buyer), the company's machines, inquiries.
+            await CheckAsync(page, $"home-{language}-{theme}", language, problems);
+            await CheckOnAPhoneAsync(page, $"home-{language}-{theme}", language, problems);
             await page.GotoAsync(Url("/account/settings"));
             await CheckAsync(page, $"account-settings-{language}-{theme}", language, problems);
             await CheckOnAPhoneAsync(page, $"account-settings-{language}-{theme}", language, problems);

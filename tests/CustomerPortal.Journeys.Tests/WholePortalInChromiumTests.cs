@@ -65,6 +65,13 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
         await page.WaitForSelectorAsync("section.order[data-status='Received']");
         await AccessibilityTests.CheckAsync(page, "portal-05-order-received", "ja", problems);
         await AccessibilityTests.CheckOnAPhoneAsync(page, "portal-05-order-received", "ja", problems);
+        // The app's home, from the app bar: the order among the latest.
+        var orderPage = page.Url;
+        await page.Locator("nav.app-nav a.app-name").ClickAsync();
+        await page.WaitForSelectorAsync("table.recent-orders tbody tr");
+        await AccessibilityTests.CheckAsync(page, "portal-05b-ordering-home", "ja", problems);
+        await AccessibilityTests.CheckOnAPhoneAsync(page, "portal-05b-ordering-home", "ja", problems);
+        await page.GotoAsync(orderPage);
 
         // 4. The invoice downloads as a PDF with Japanese text in it.
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href$='/invoice/pdf']").ClickAsync());
@@ -97,6 +104,23 @@ public sealed class WholePortalInChromiumTests : IAsyncLifetime
         await page.Locator("footer.site-footer a.terms-link").ClickAsync();
         await page.WaitForURLAsync(url => url.StartsWith(new Uri(_stack.Identity.Address, "resources/terms").ToString(), StringComparison.Ordinal));
         Assert.Contains("利用規約", await page.Locator("h1").TextContentAsync());
+
+        // The support app's home lists the inquiry while it is open.
+        await page.GotoAsync(support.ToString());
+        await page.WaitForSelectorAsync("table.open-inquiries tbody tr");
+        await AccessibilityTests.CheckAsync(page, "portal-08b-support-home", "ja", problems);
+        await AccessibilityTests.CheckOnAPhoneAsync(page, "portal-08b-support-home", "ja", problems);
+        // The globe, top right as at the IdP: English here at once, at the IdP, and in the app reached from there.
+        await page.Locator("header.top-bar nav.language a[lang=en]").ClickAsync();
+        await page.WaitForURLAsync(support.ToString());
+        await AccessibilityTests.CheckAsync(page, "portal-08c-support-home-en", "en", problems);
+        await page.Locator("header.top-bar a.brand").ClickAsync();
+        await page.WaitForSelectorAsync("div.home-cards");
+        await AccessibilityTests.CheckAsync(page, "portal-08d-home-en", "en", problems);
+        await page.Locator("a[data-app=ordering]").ClickAsync();
+        await page.WaitForURLAsync(ordering.ToString());
+        await AccessibilityTests.CheckAsync(page, "portal-08e-ordering-home-en", "en", problems);
+        await AccessibilityTests.CheckOnAPhoneAsync(page, "portal-08e-ordering-home-en", "en", problems);
         await page.GotoAsync(new Uri(support, "inquiries").ToString());
 
         // 6. Sign out in support: the IdP ends its session and tells both apps.

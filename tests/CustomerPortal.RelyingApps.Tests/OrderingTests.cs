@@ -144,9 +144,13 @@ public sealed class OrderingTests(PortalStackFixture portal)
         Assert.DoesNotContain("御見積書", documents);
         Assert.DoesNotContain("·", order.QuerySelector("main")!.TextContent);
 
-        // History shows it with its status.
+        // History shows it with its status, and so does the app's home among the latest.
         var (_, history) = await session.OpenAsync(Ordering("orders"));
         Assert.Contains("ご注文受付", history.QuerySelector($"tr[data-order='{number}']")!.TextContent);
+        var (_, home) = await session.OpenAsync(Ordering(""));
+        Assert.Equal("消耗品のご注文", AppSession.Heading(home));
+        Assert.Contains("ご注文受付", home.QuerySelector($"table.recent-orders tr[data-order='{number}']")!.TextContent);
+        Assert.True(home.QuerySelectorAll("table.recent-orders tbody tr").Length <= 5);
 
         // Invoice as a page (printable) and as a PDF with the same Japanese text.
         var (invoiceStatus, invoice) = await session.OpenAsync(Ordering($"orders/{number}/invoice"));

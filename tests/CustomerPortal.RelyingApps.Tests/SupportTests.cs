@@ -81,6 +81,35 @@ public sealed class SupportTests(PortalStackFixture portal)
         Assert.Equal(HttpStatusCode.NotFound, (await other.OpenAsync(Support($"inquiries/{number}"))).Status);
     }
 
+    [Fact]
+    public async Task Home_ListsTheCustomersInquiriesStillOpen_UntilStaffCloseThem()
+    {
+        using var customer = AppSession.New();
+        var form = await customer.SignInAsync(Support("inquiries/new"), "operator@example.com", "Operator-2026");
+        var (_, sent) = await customer.SubmitAsync(form, "section.contact-form form", new()
+        {
+            ["Input.Category"] = "order",
+            ["Input.Subject"] = $"Toner {Guid.NewGuid():n}"[..16],
+            ["Input.Details"] = "When will it arrive?",
+        });
+        var number = new Uri(sent.Url).Segments[^2].TrimEnd('/');
+
+        var (_, home) = await customer.OpenAsync(Support(""));
+        Assert.NotNull(home.QuerySelector($"table.open-inquiries tr[data-inquiry='{number}']"));
+        Assert.Equal("/inquiries/new", home.QuerySelector("p.home-actions a.primary")!.GetAttribute("href"));
+
+        using var staff = AppSession.New();
+        await staff.SignInAsync(Support("staff/inquiries"), "staff@example.com", "Staff-2026");
+        var (_, reply) = await staff.OpenAsync(Support($"staff/inquiries/{number}"));
+        await staff.SubmitAsync(reply, "section.staff-reply form", new() { ["body"] = "", ["status"] = "Closed" });
+
+        (_, home) = await customer.OpenAsync(Support(""));
+        Assert.Null(home.QuerySelector($"tr[data-inquiry='{number}']"));
+        // Still in the history, where the home page leads.
+        var (_, history) = await customer.OpenAsync(Support("inquiries"));
+        Assert.NotNull(history.QuerySelector($"tr[data-inquiry='{number}']"));
+    }
+
     /// <summary>The mail about <paramref name="number"/> whose subject says <paramref name="what"/>, once the real SMTP server has it.</summary>
     private Task<MimeKit.MimeMessage> MailAsync(string to, string number, string what) =>
         Eventually.GetAsync(

@@ -58,6 +58,10 @@ public sealed class OrderDesk(OrderingDbContext db, ShoppingCart cart, TimeProvi
     public Task<List<Order>> HistoryAsync(PortalCustomer customer) =>
         db.Orders.Where(SeenBy(customer)).OrderByDescending(o => o.Id).ToListAsync();
 
+    /// <summary>The newest of <see cref="HistoryAsync"/>, for the app's home page.</summary>
+    public Task<List<Order>> RecentAsync(PortalCustomer customer, int take) =>
+        db.Orders.Where(SeenBy(customer)).OrderByDescending(o => o.Id).Take(take).ToListAsync();
+
     public Task<List<Order>> AllAsync(int take) =>
         db.Orders.Where(o => o.Status != OrderStatus.Quoted).OrderByDescending(o => o.Id).Take(take).ToListAsync();
 

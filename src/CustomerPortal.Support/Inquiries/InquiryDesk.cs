@@ -46,6 +46,10 @@ public sealed class InquiryDesk(SupportDbContext db, SupportMails mails, TimePro
     public Task<List<Inquiry>> HistoryAsync(string userId) =>
         db.Inquiries.Where(i => i.UserId == userId).OrderByDescending(i => i.Id).ToListAsync();
 
+    /// <summary>The customer's inquiries that are not closed yet, the latest change first (the app's home page).</summary>
+    public Task<List<Inquiry>> OpenAsync(string userId) =>
+        db.Inquiries.Where(i => i.UserId == userId && i.Status != InquiryStatus.Closed).OrderByDescending(i => i.UpdatedAt).ToListAsync();
+
     /// <summary>For staff: the open ones first, then by last change.</summary>
     public Task<List<Inquiry>> AllAsync(InquiryStatus? status, int take) =>
         db.Inquiries.Where(i => status == null || i.Status == status)

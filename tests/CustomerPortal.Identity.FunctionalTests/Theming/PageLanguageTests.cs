@@ -14,7 +14,7 @@ public sealed partial class PageLanguageTests(PortalFactory portal) : IClassFixt
 
     public static TheoryData<string> CustomerPages => new()
     {
-        "/account/settings", "/account/settings?edit=profile", "/account/settings?edit=addresses", "/account/addresses/new",
+        "/", "/account/settings", "/account/settings?edit=profile", "/account/settings?edit=addresses", "/account/addresses/new",
         "/account/apps", "/account/password", "/account/forgot-password",
     };
 
