@@ -76,7 +76,10 @@ public sealed class StaffConsoleTests(PortalFactory portal) : IClassFixture<Port
         var tokens = await OAuthClient.Web(customer).SignInAsync((email, Password));
         Assert.Equal(["equipment-operator", "supplies-buyer"], tokens.ReadIdToken().Claims.Where(c => c.Type == "role").Select(c => c.Value).Order());
         var audit = await staff.GetPageAsync("/staff/audit?type=RolesChanged&email=" + Uri.EscapeDataString(email));
-        Assert.Contains("equipment-operator", audit.QuerySelector("table.audit tbody tr")!.TextContent);
+        // The roles as the staff member reads them, not their names in the code.
+        var row = audit.QuerySelector("table.audit tbody tr")!.TextContent;
+        Assert.Contains("追加：実際に機器をご利用される責任者", row);
+        Assert.DoesNotContain("equipment-operator", row);
     }
 
     [Fact]
@@ -118,7 +121,10 @@ public sealed class StaffConsoleTests(PortalFactory portal) : IClassFixture<Port
             Assert.Equal(["verify-email"], queued);
         }
         var audit = await staff.GetPageAsync("/staff/audit?type=ActivationMailResent&email=" + Uri.EscapeDataString(email));
-        Assert.Contains("アクティベーションメール再送", audit.QuerySelector("table.audit tbody tr")!.TextContent);
+        var row = audit.QuerySelector("table.audit tbody tr")!.TextContent;
+        Assert.Contains("アクティベーションメール再送", row);
+        Assert.Contains("再送したメール：メールアドレスの認証依頼", row);
+        Assert.DoesNotContain("VerifyEmail", row);
     }
 
     [Fact]
@@ -176,7 +182,34 @@ public sealed class StaffConsoleTests(PortalFactory portal) : IClassFixture<Port
         var clients = await admin.GetPageAsync("/staff/clients");
 
         Assert.Contains(TestClients.WebRedirectUri, clients.QuerySelector($"tr[data-client='{TestClients.WebClientId}']")!.TextContent);
-        Assert.NotNull(clients.QuerySelector("tr[data-client='ordering']"));
+        // The client and consent types in the staff member's words, not OpenIddict's values.
+        var ordering = clients.QuerySelector("tr[data-client='ordering']")!.TextContent;
+        Assert.Contains("機密クライアント（シークレットあり）、同意画面なし", ordering);
+        Assert.DoesNotContain("confidential", ordering);
+    }
+
+    [Fact]
+    public async Task AuditPage_InJapanese_ShowsTheValuesOfThePortalsListsInJapanese()
+    {
+        // A registration without a serial number, then the sign-in of a member of staff.
+        var email = $"audit-ja-{Guid.NewGuid():n}@example.com";
+        using (var visitor = portal.CreateBrowser())
+        {
+            var form = await RegistrationPage.OpenAsync(visitor);
+            await form.SubmitAsync(new Dictionary<string, string>(RegistrationPage.ValidInput(email)) { ["Input.Serial"] = "" });
+        }
+        using var staff = await SignedInAsync(Accounts.Staff.Email, Accounts.Staff.Password);
+
+        var registered = (await staff.GetPageAsync("/staff/audit?type=Registered&email=" + Uri.EscapeDataString(email)))
+            .QuerySelector("table.audit tbody tr[data-type=Registered]")!.TextContent;
+        var signedIn = (await staff.GetPageAsync("/staff/audit?type=SignInSucceeded&email=" + Uri.EscapeDataString(Accounts.Staff.Email)))
+            .QuerySelector("table.audit tbody tr[data-type=SignInSucceeded]")!.TextContent;
+
+        Assert.Contains("シリアルナンバー：未入力", registered);
+        Assert.DoesNotContain("NotGiven", registered);
+        Assert.DoesNotContain("serial check", registered);
+        Assert.Contains("パスワード", signedIn);
+        Assert.DoesNotContain("pwd", signedIn);
     }
 
     [Fact]
