@@ -54,7 +54,8 @@ public sealed class ThemeLogoTests : IDisposable
     {
         var folder = Path.Combine(_themes, name);
         Directory.CreateDirectory(Path.Combine(folder, "messages"));
-        File.WriteAllText(Path.Combine(folder, "theme.json"), parent is null ? $$"""{"name": "{{name}}"}""" : $$"""{"name": "{{name}}", "parent": "{{parent}}"}""");
+        var parentEntry = parent is null ? "" : $$""", "parent": "{{parent}}" """;
+        File.WriteAllText(Path.Combine(folder, "theme.json"), $$"""{"name": "{{name}}"{{parentEntry}}}""");
         foreach (var language in MessageBundle.Languages)
         {
             File.WriteAllText(Path.Combine(folder, "messages", $"{language}.json"), "{}");
