@@ -11,6 +11,8 @@ public static class EmailPreview
     public static readonly IReadOnlyDictionary<string, object?> SampleValues = new Dictionary<string, object?>
     {
         ["name"] = "山田 太郎",
+        // The company the mail greets (what MailOutbox gives every mail to a user).
+        [MailComposer.RecipientCompany] = "株式会社サンプル商事",
         ["company"] = "株式会社サンプル商事",
         ["department"] = "総務部",
         ["name_kana"] = "ヤマダ タロウ",
