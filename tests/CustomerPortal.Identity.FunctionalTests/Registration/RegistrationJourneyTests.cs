@@ -102,9 +102,11 @@ public sealed class RegistrationJourneyTests(MailPortalFactory portal) : IClassF
 
         // Before staff set the company up, the mail greets the company as the customer typed it.
         var first = (await portal.Smtp.WaitForAsync(email, 1))[0];
-        Assert.Equal($"{MailPortalFactory.PortalNameEn}: we received your registration", first.Subject);
+        Assert.Equal($"[{MailPortalFactory.PortalNameEn}] We received your registration", first.Subject);
         Assert.StartsWith("Sample Shoji\nDear Jane Smith,\n\n", first.TextBody);
         Assert.Contains("about 3 business days", first.TextBody);
+        // The address as it is written in Japan, in one order and one script, as in the Japanese mail.
+        Assert.Contains("Address: 〒100-0001 東京都千代田区千代田1-1 サンプルビル3F\n", first.TextBody);
         Assert.EndsWith(string.Join("\n",
             MailSignatureText.Rule,
             MailPortalFactory.PortalNameEn,

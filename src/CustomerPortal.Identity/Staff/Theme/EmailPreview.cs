@@ -21,6 +21,7 @@ public static class EmailPreview
         ["email"] = "yamada@example.com",
         ["new_email"] = "taro.yamada@example.com",
         ["phone"] = "03-1234-5678",
+        ["address"] = "〒100-0001 東京都千代田区千代田1-1 サンプルビル5F",
         ["postal_code"] = "100-0001",
         ["prefecture"] = "東京都",
         ["city"] = "千代田区",
