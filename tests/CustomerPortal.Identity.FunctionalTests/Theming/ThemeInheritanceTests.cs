@@ -55,7 +55,8 @@ public sealed class ThemeInheritanceTests : IDisposable
             japanese.Subject);
         Assert.Equal("[Pitney Bowes Customer Portal] Please verify your email address - Step 1/3", english.Subject);
         // The body is base's: the brand changes words, not the templates.
-        Assert.Contains("アクティベーション（認証作業）のすべての手続きが完了しました（ステップ 3/3）。", japanese.TextBody);
+        Assert.Contains(
+            "アクティベーション（認証作業）のすべての手続きが完了しました（ステップ 3/3）。", japanese.TextBody);
     }
 
     [Fact]
