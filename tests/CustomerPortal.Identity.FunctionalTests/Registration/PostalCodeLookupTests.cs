@@ -67,6 +67,7 @@ public sealed class PostalCodeLookupTests(PortalFactory portal) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("/account/register", "form.register-form")]
     [InlineData("/account/addresses/new", "section.address-edit form")]
     public async Task FormsWithAnAddress_AskForTheFilling_AndWorkWithoutIt(string path, string formSelector)
     {
