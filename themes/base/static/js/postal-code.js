@@ -54,6 +54,16 @@ document.querySelectorAll("form[data-postal-fill]").forEach((form) => {
     say(status?.dataset.filled);
   };
 
+  // The street number follows the filled-in town: the caret goes to the town's end instead of the whole town
+  // being selected (as a tab into a field selects it) and typed over.
+  town.addEventListener("focus", () => {
+    if (town.value !== "" && town.value === town.dataset.filled) {
+      const toTheEnd = () => town.setSelectionRange(town.value.length, town.value.length);
+      toTheEnd();
+      setTimeout(toTheEnd, 0);
+    }
+  });
+
   postal.addEventListener("input", lookUp);
   postal.addEventListener("change", lookUp);
   // A form shown again (after an error, or from the confirmation) may already hold a code: nothing is filled then,
