@@ -29,7 +29,8 @@ public sealed partial class CompanyOrdersTests(PortalStackFixture portal)
         var counted = OrderCount().Match(line);
         Assert.True(counted.Success, line);
         Assert.StartsWith("消耗品のご注文：", line.Trim());
-        var (orders, quotes) = (int.Parse(counted.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(counted.Groups[2].Value, CultureInfo.InvariantCulture));
+        var orders = int.Parse(counted.Groups[1].Value, CultureInfo.InvariantCulture);
+        var quotes = int.Parse(counted.Groups[2].Value, CultureInfo.InvariantCulture);
         Assert.True(orders >= 1, line);
         var link = new Uri(page.QuerySelector("ul.order-counts a")!.GetAttribute("href")!);
         Assert.Equal(Ordering("staff/orders?company=C0001"), link);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using UglyToad.PdfPig;
 
@@ -115,6 +116,13 @@ public sealed class OrderingTests(PortalStackFixture portal)
         Assert.Contains("見積書：", documents);
         Assert.DoesNotContain("御見積書", documents);
         Assert.DoesNotContain("·", order.QuerySelector("main")!.TextContent);
+        // The order page totals the order as its invoice does: subtotal per tax rate, tax, untaxed postage, total.
+        Assert.Equal(
+            [
+                ("10%対象 小計（税抜）", "12,800円"), ("消費税（10%）", "1,280円"),
+                ("非課税 小計", "20,000円"), ("合計金額（税込）", "34,080円"),
+            ],
+            TotalRows(order));
 
         // History shows it with its status.
         var (_, history) = await session.OpenAsync(Ordering("orders"));
@@ -131,6 +139,20 @@ public sealed class OrderingTests(PortalStackFixture portal)
         var actions = invoice.QuerySelector("p.document-actions")!.TextContent;
         Assert.Contains("ブラウザの印刷機能", actions);
         Assert.DoesNotContain("·", actions);
+        Assert.Equal("ご請求金額（税込） 34,080円", Squeezed(invoice.QuerySelector("article.document .headline")!.TextContent));
+        // The demo billing entry names 「経理部 ご担当者」 in the department 経理部: 様 once, the department once, no 御中.
+        Assert.Equal(["株式会社サンプル商事", "経理部", "ご担当者 様"], Texts(invoice, ".recipient .addressee div"));
+        Assert.Single(Regex.Matches(invoice.QuerySelector(".recipient")!.TextContent, "経理部"));
+        Assert.DoesNotContain("御中", invoiceText);
+        Assert.EndsWith("佐藤 花子 様", Squeezed(invoice.QuerySelector(".second-address")!.TextContent));
+        // The seller's phone, registration number and bank account, from the ordering app's settings.
+        Assert.Contains("TEL 03-1234-5678（見本）", invoiceText);
+        Assert.Contains($"登録番号 {PortalStackFixture.SellerRegistrationNumber}", invoiceText);
+        Assert.Equal(
+            ["見本銀行 見本支店", $"普通 {PortalStackFixture.SellerAccountNumber}", "口座名義 ピツニーボウズジャパン（カ"],
+            Texts(invoice, ".payment-account div"));
+        Assert.Equal("お振込先", invoice.QuerySelector(".payment-account h2")!.TextContent);
+        Assert.Matches(@"発行日\s*\d{4}年\d{1,2}月\d{1,2}日", invoiceText);
 
         var pdf = await session.Browser.GetAsync(Ordering($"orders/{number}/invoice/pdf").ToString());
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
@@ -140,6 +162,13 @@ public sealed class OrderingTests(PortalStackFixture portal)
         Assert.Contains("料金データ", pdfText);
         Assert.Contains("34,080円", pdfText);
         Assert.Contains("川崎市川崎区本町2-3-4", pdfText);
+        var pdfWords = Regex.Replace(pdfText, @"\s", "");
+        Assert.Contains("ご請求金額（税込）34,080円", pdfWords);
+        Assert.Contains("ご担当者様", pdfWords);
+        Assert.DoesNotContain("御中", pdfWords);
+        Assert.Contains("お振込先", pdfWords);
+        Assert.Contains($"普通{PortalStackFixture.SellerAccountNumber}", pdfWords);
+        Assert.Contains($"登録番号{PortalStackFixture.SellerRegistrationNumber}", pdfWords);
 
         // The delivery note exists only once the order has shipped.
         Assert.Equal(HttpStatusCode.NotFound, (await session.OpenAsync(Ordering($"orders/{number}/delivery-note"))).Status);
@@ -148,7 +177,12 @@ public sealed class OrderingTests(PortalStackFixture portal)
         await colleague.SignInAsync(Ordering("catalog"), "operator@example.com", "Operator-2026");
         var (_, shared) = await colleague.OpenAsync(Ordering("orders"));
         Assert.Contains("佐藤 花子", shared.QuerySelector($"tr[data-order='{number}'] td.ordered-by")!.TextContent);
-        Assert.Equal(HttpStatusCode.OK, (await colleague.OpenAsync(Ordering($"orders/{number}/invoice"))).Status);
+        var (englishStatus, english) = await colleague.OpenAsync(Ordering($"orders/{number}/invoice"));
+        Assert.Equal(HttpStatusCode.OK, englishStatus);
+        // The colleague reads English: the same invoice in English words and an English date.
+        Assert.Equal("Amount due (incl. tax) ¥34,080", Squeezed(english.QuerySelector("article.document .headline")!.TextContent));
+        Assert.Equal("Please pay by bank transfer to", english.QuerySelector(".payment-account h2")!.TextContent);
+        Assert.Matches(@"^\d{1,2} [A-Z][a-z]{2} \d{4}$", english.QuerySelectorAll(".issuer dd")[1].TextContent);
         // A buyer of another company cannot open it.
         using var other = AppSession.New();
         await other.SignInAsync(Ordering("catalog"), PortalStackFixture.OtherCompanyBuyer.Email, PortalStackFixture.OtherCompanyBuyer.Password);
@@ -187,6 +221,48 @@ public sealed class OrderingTests(PortalStackFixture portal)
         // A buyer is not staff.
         Assert.Equal(HttpStatusCode.Forbidden, (await buyer.OpenAsync(Ordering("staff/orders"))).Status);
     }
+
+    [Fact]
+    public async Task Invoice_ToADepartmentWithNoOneNamed_Takes御中_AndNo様()
+    {
+        using var session = AppSession.New();
+        var (email, password) = PortalStackFixture.OtherCompanyBuyer;
+        var catalog = await session.SignInAsync(Ordering("catalog"), email, password);
+        // Their only address book entry, made at the IdP, bills a department and names no one.
+        var (_, form) = await session.OpenAsync(new Uri(portal.Identity, "account/addresses/new"));
+        var (saved, _) = await session.SubmitAsync(form, "section form[method=post]", new()
+        {
+            ["Input.Label"] = "本社 総務部",
+            ["Input.PostalCode"] = "530-0001",
+            ["Input.Prefecture"] = "27",
+            ["Input.City"] = "大阪市北区",
+            ["Input.Street"] = "梅田1-2-3",
+            ["Input.Company"] = "テスト物流株式会社",
+            ["Input.Department"] = "総務部",
+        });
+        Assert.Equal(HttpStatusCode.OK, saved);
+        await session.SubmitAsync(catalog, "tr[data-item='POSTAGE-10000'] form");
+        var (_, quote) = await session.OpenAsync(Ordering("quotes/new"));
+        var (_, order) = await session.SubmitAsync(quote, "section.new-quote form");
+        (_, order) = await session.SubmitAsync(order, "section.order form");
+        var number = new Uri(order.Url).Segments.Last();
+
+        var (_, invoice) = await session.OpenAsync(Ordering($"orders/{number}/invoice"));
+        Assert.Equal(["テスト物流株式会社", "総務部 御中"], Texts(invoice, ".recipient .addressee div"));
+        Assert.DoesNotContain("様", invoice.QuerySelector(".document-head")!.TextContent);
+        var pdf = await session.Browser.Http.GetByteArrayAsync(Ordering($"orders/{number}/invoice/pdf"));
+        Assert.Contains("総務部御中", Regex.Replace(PdfText(pdf), @"\s", ""));
+    }
+
+    private static List<string> Texts(IDocument page, string selector) =>
+        [.. page.QuerySelectorAll(selector).Select(e => Squeezed(e.TextContent))];
+
+    /// <summary>Text as a reader sees it: runs of white space (the markup's indentation) as one space.</summary>
+    private static string Squeezed(string text) => Regex.Replace(text, @"\s+", " ").Trim();
+
+    private static List<(string Label, string Amount)> TotalRows(IDocument page) =>
+        [.. page.QuerySelectorAll("table.items tfoot tr").Select(row =>
+            (Squeezed(row.QuerySelector("th")!.TextContent), Squeezed(row.QuerySelector("td")!.TextContent)))];
 
     private static string Checked(IDocument page, string name) =>
         page.QuerySelector($"input[name='{name}'][checked]")?.ParentElement?.TextContent ?? "";

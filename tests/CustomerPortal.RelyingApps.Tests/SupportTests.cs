@@ -53,6 +53,14 @@ public sealed class SupportTests(PortalStackFixture portal)
         Assert.Contains("お問い合わせを受け付けました", ack.Subject);
         Assert.Contains("急ぎです。", ack.TextBody);
         Assert.Contains("消耗品のご注文・納品について", ack.TextBody);
+        // Like the IdP's mails: to the company's contact, signed by the portal with the desk to write to.
+        Assert.StartsWith("株式会社サンプル商事\nご担当者 佐藤 花子 様\n\n", ack.TextBody);
+        Assert.EndsWith(string.Join("\n",
+            MailSignatureText.Rule,
+            "カスタマーポータル",
+            portal.Identity.ToString(),
+            MailSignatureText.BaseContactJa,
+            MailSignatureText.SendOnlyJa), (ack.TextBody ?? "").TrimEnd());
 
         var (_, history) = await customer.OpenAsync(Support("inquiries"));
         Assert.Contains("受付済み", history.QuerySelector($"tr[data-inquiry='{number}']")!.TextContent);
@@ -73,6 +81,8 @@ public sealed class SupportTests(PortalStackFixture portal)
         Assert.Contains("明日出荷いたします。", detail.QuerySelector("li.from-staff")!.TextContent);
         var notice = await MailAsync("buyer@example.com", number, "回答しました");
         Assert.Contains($"/inquiries/{number}", notice.TextBody);
+        Assert.StartsWith("株式会社サンプル商事\nご担当者 佐藤 花子 様\n\n", notice.TextBody);
+        Assert.EndsWith(MailSignatureText.SendOnlyJa, (notice.TextBody ?? "").TrimEnd());
 
         // A customer is not staff, and cannot read someone else's inquiry.
         Assert.Equal(HttpStatusCode.Forbidden, (await customer.OpenAsync(Support("staff/inquiries"))).Status);

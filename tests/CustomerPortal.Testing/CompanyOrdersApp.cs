@@ -20,7 +20,10 @@ public sealed class CompanyOrdersApp : IAsyncDisposable
     /// <summary>The tokens received, oldest first.</summary>
     public IReadOnlyCollection<string> Tokens => _tokens;
 
-    /// <summary>Starts the endpoint answering <paramref name="answer"/> and registers <paramref name="clientId"/> in the seed (before the portal starts).</summary>
+    /// <summary>
+    /// Starts the endpoint answering <paramref name="answer"/> and registers <paramref name="clientId"/>
+    /// in the seed (before the portal starts).
+    /// </summary>
     public static async Task<CompanyOrdersApp> StartForAsync(PortalFactory portal, string clientId, CompanyOrdersSummary answer)
     {
         var port = PortalProcess.FreePort();

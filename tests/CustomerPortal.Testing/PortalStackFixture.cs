@@ -29,6 +29,13 @@ public class PortalStackFixture : IAsyncLifetime
     public static readonly (string Email, string Password) MergedCompanyBuyer = ("merged-company@example.com", "MergedCompany-2026");
     public const string MergedCompanyCode = "C0009";
 
+    /// <summary>
+    /// The seller's registration number and bank account number as an operator sets them for the
+    /// ordering app: other than appsettings.json's samples, so that a document shows what is configured.
+    /// </summary>
+    public const string SellerRegistrationNumber = "T9876543210987";
+    public const string SellerAccountNumber = "7654321";
+
     /// <summary>How long the IdP's access tokens live here; the apps refresh them this close to expiry.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromSeconds(3);
@@ -90,7 +97,11 @@ public class PortalStackFixture : IAsyncLifetime
                     ["Throttling:SignInAttemptsPerMinute"] = "1000",
                     [DemoSecondFactors.RequirementSetting] = "",
                 },
-                ["ordering"] = new Dictionary<string, string>(),
+                ["ordering"] = new Dictionary<string, string>
+                {
+                    ["Seller:RegistrationNumber"] = SellerRegistrationNumber,
+                    ["Seller:Bank:AccountNumber"] = SellerAccountNumber,
+                },
                 ["support"] = new Dictionary<string, string>(mail),
             },
         };

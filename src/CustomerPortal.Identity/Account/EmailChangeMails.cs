@@ -14,12 +14,12 @@ public sealed class EmailChangeMails(MailOutbox outbox, LinkAddress addresses)
 
     /// <summary>To the new address: the link that proves it and makes it the sign-in address.</summary>
     public void VerifyNewAddress(PortalUser user, string newEmail, string token) =>
-        outbox.Enqueue(VerifyNewAddressTemplate, newEmail, user.Locale, new Dictionary<string, object?>
+        outbox.Enqueue(VerifyNewAddressTemplate, user, newEmail, new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
             ["link"] = addresses.For($"account/confirm-email?token={token}", user.Locale),
             ["new_email"] = newEmail,
-        }, user.Id);
+        });
 
     /// <summary>To the current address: a change was asked for, and to which address.</summary>
     public void Notice(PortalUser user, string newEmail) =>

@@ -49,6 +49,9 @@ public sealed class RegistrationMails(MailOutbox outbox, LinkAddress addresses, 
             ["given_name_kana"] = user.GivenNameKana,
             ["email"] = user.Email,
             ["phone"] = user.PhoneNumber,
+            // One order and one script in either language: as the address is written in Japan, with the
+            // prefecture's Japanese name, like the address claim and the documents.
+            ["address"] = JapaneseAddress(user.Address),
             ["postal_code"] = user.Address.PostalCode,
             ["prefecture"] = Text($"prefecture.{user.Address.Prefecture}"),
             ["city"] = user.Address.City,
@@ -63,5 +66,11 @@ public sealed class RegistrationMails(MailOutbox outbox, LinkAddress addresses, 
             // Without staff review (Registration:RequireApproval false) the next mail follows at once.
             ["review"] = options.Value.RequireApproval,
         };
+    }
+
+    private string JapaneseAddress(PostalAddress address)
+    {
+        var prefecture = messages.Get(CultureInfo.GetCultureInfo("ja"), $"prefecture.{address.Prefecture}");
+        return $"〒{address.PostalCode} {prefecture}{address.City}{address.Street} {address.Building}".TrimEnd();
     }
 }

@@ -11,21 +11,14 @@ public enum DocumentKind
     Invoice,
 }
 
-/// <summary>Configuration section "Seller": who issues the documents (an invoice names the seller's registration number).</summary>
-public sealed class SellerOptions
-{
-    public const string Section = "Seller";
-    public string Name { get; set; } = "";
-    public string PostalCode { get; set; } = "";
-    public string Address { get; set; } = "";
-    public string Phone { get; set; } = "";
+/// <summary>An address as printed: the heading, the postal lines, then whom it is for (御中 or 様, see <see cref="Addressee"/>).</summary>
+public sealed record AddressBlock(string Heading, IReadOnlyList<string> Lines, IReadOnlyList<string> Addressee);
 
-    /// <summary>適格請求書発行事業者登録番号 (T and 13 digits).</summary>
-    public string RegistrationNumber { get; set; } = "";
-}
+/// <summary>A labelled block of plain lines, such as the bank account an invoice is paid into.</summary>
+public sealed record TextBlock(string Heading, IReadOnlyList<string> Lines);
 
-/// <summary>A labelled address block as printed.</summary>
-public sealed record AddressBlock(string Heading, IReadOnlyList<string> Lines);
+/// <summary>The amount a document is about, shown large above its lines (ご請求金額 on an invoice).</summary>
+public sealed record Headline(string Label, string Amount);
 
 /// <summary>A printed line of the document.</summary>
 public sealed record DocumentLine(string Name, string Quantity, string UnitPrice, string Amount, bool Taxable);
@@ -43,9 +36,11 @@ public sealed record OrderDocument(
     AddressBlock? SecondAddress,
     string Greeting,
     IReadOnlyList<string> SellerLines,
+    Headline? Headline,
     IReadOnlyList<string> Columns,
     IReadOnlyList<DocumentLine> Lines,
     IReadOnlyList<(string Label, string Value)> Totals,
+    TextBlock? PaymentAccount,
     IReadOnlyList<string> Notes)
 {
     /// <summary>Which documents an order has at its status: the quote always, the invoice once ordered, the delivery note once shipped.</summary>
@@ -77,7 +72,7 @@ public sealed record OrderDocument(
         var language = MessageBundle.LanguageOf(culture);
         string T(string key, params object?[] arguments) => messages.Get(culture, key, arguments);
         string Money(long amount) => T("format.money", amount);
-        string Date(DateTimeOffset? time) => time is { } value ? value.ToOffset(OrderDesk.Japan).ToString(T("format.date"), culture) : "";
+        string Date(DateTimeOffset? time) => messages.Date(time, culture) ?? "";
 
         var slug = Slug(kind);
         var prefix = kind switch { DocumentKind.Quote => "Q", DocumentKind.DeliveryNote => "D", _ => "I" };
@@ -101,24 +96,18 @@ public sealed record OrderDocument(
             facts.Add((T("document.dueDate"), Date(PaymentDue(ordered))));
         }
 
-        var billing = Block(T("document.billTo"), order.Billing, messages, culture);
-        var delivery = Block(T("document.shipTo"), order.Delivery, messages, culture);
+        var orderedBy = (order.CompanyName, order.CustomerName);
+        var billing = Block(T("document.billTo"), order.Billing, orderedBy, messages, culture);
+        var delivery = Block(T("document.shipTo"), order.Delivery, orderedBy, messages, culture);
         var sellerLines = new List<string> { seller.Name, $"〒{seller.PostalCode} {seller.Address}", T("document.phone", seller.Phone) };
         if (kind == DocumentKind.Invoice)
         {
             sellerLines.Add(T("document.registrationNumber", seller.RegistrationNumber));
         }
 
-        var totals = new List<(string, string)>
-        {
-            (T("document.taxableSubtotal"), Money(order.TaxableSubtotal)),
-            (T("document.tax"), Money(order.Tax)),
-        };
-        if (order.NonTaxableSubtotal > 0)
-        {
-            totals.Add((T("document.nonTaxableSubtotal"), Money(order.NonTaxableSubtotal)));
-        }
-        totals.Add((T("document.total"), Money(order.Total)));
+        var headline = kind == DocumentKind.DeliveryNote ? null : new Headline(T($"document.headline.{slug}"), Money(order.Total));
+        var totals = OrderTotals.Of(order).Select(row => (T(row.LabelKey), Money(row.Amount))).ToList();
+        var account = kind == DocumentKind.Invoice && seller.Bank.IsComplete ? BankAccountBlock(seller.Bank, messages, culture) : null;
 
         var notes = new List<string>();
         if (order.Lines.Any(l => !l.Taxable))
@@ -134,13 +123,15 @@ public sealed record OrderDocument(
             facts,
             kind == DocumentKind.DeliveryNote ? delivery : billing,
             kind == DocumentKind.DeliveryNote ? billing : delivery,
-            T($"document.greeting.{slug}", order.CompanyName ?? order.CustomerName),
+            T($"document.greeting.{slug}"),
             sellerLines,
+            headline,
             [T("document.column.item"), T("document.column.quantity"), T("document.column.unitPrice"), T("document.column.amount")],
             [.. order.Lines.Select(l => new DocumentLine(
                 l.Taxable ? l.Name(language) : $"{l.Name(language)} ※",
                 l.Quantity.ToString("N0", culture), Money(l.UnitPrice), Money(l.Amount), l.Taxable))],
             totals,
+            account,
             notes);
     }
 
@@ -151,7 +142,8 @@ public sealed record OrderDocument(
         return new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, OrderDesk.Japan).AddMonths(2).AddDays(-1);
     }
 
-    private static AddressBlock Block(string heading, DocumentAddress address, MessageBundle messages, CultureInfo culture)
+    private static AddressBlock Block(
+        string heading, DocumentAddress address, (string?, string) orderedBy, MessageBundle messages, CultureInfo culture)
     {
         var prefecture = messages.Get(CultureInfo.GetCultureInfo("ja"), $"prefecture.{address.Prefecture}");
         var lines = new List<string>
@@ -159,15 +151,25 @@ public sealed record OrderDocument(
             $"〒{address.PostalCode}",
             $"{prefecture}{address.City}{address.Street}",
         };
-        lines.AddRange(new[] { address.Building, address.Company, address.Department }.Where(s => !string.IsNullOrWhiteSpace(s))!);
-        if (!string.IsNullOrWhiteSpace(address.Recipient))
+        if (!string.IsNullOrWhiteSpace(address.Building))
         {
-            lines.Add(messages.Get(culture, "document.recipient", address.Recipient));
+            lines.Add(address.Building);
         }
         if (!string.IsNullOrWhiteSpace(address.Phone))
         {
             lines.Add(messages.Get(culture, "document.phone", address.Phone));
         }
-        return new AddressBlock(heading, lines);
+        return new AddressBlock(heading, lines, Addressee.Lines(address, orderedBy, messages, culture));
+    }
+
+    private static TextBlock BankAccountBlock(BankAccountOptions bank, MessageBundle messages, CultureInfo culture)
+    {
+        string T(string key, params object?[] arguments) => messages.Get(culture, key, arguments);
+        return new TextBlock(T("document.bank.heading"),
+        [
+            T("document.bank.bank", bank.Name, bank.Branch),
+            T("document.bank.account", T($"document.bank.type.{bank.AccountType}"), bank.AccountNumber),
+            T("document.bank.holder", bank.AccountHolder),
+        ]);
     }
 }

@@ -64,12 +64,13 @@ public sealed class PdfDocumentRenderer(DocumentFont font, TimeProvider clock)
             using var text = new SKFont(typeface, 9.5f);
             using var small = new SKFont(typeface, 8.5f);
             // Left: whom the document is for; right: its number and dates, then the seller.
-            _y = Block(document.Recipient, Margin, top, text, small);
+            using var addressee = new SKFont(typeface, 12);
+            _y = Block(document.Recipient, Margin, top, text, small, addressee);
             using (var greeting = new SKFont(typeface, 10.5f))
             {
-                _page.DrawText(document.Greeting, Margin, _y + 14, SKTextAlign.Left, greeting, _ink);
+                _page.DrawText(document.Greeting, Margin, _y + 20, SKTextAlign.Left, greeting, _ink);
             }
-            var leftBottom = _y + 24;
+            var leftBottom = _y + 30;
             var rightY = top;
             foreach (var (label, value) in document.Facts)
             {
@@ -84,9 +85,13 @@ public sealed class PdfDocumentRenderer(DocumentFont font, TimeProvider clock)
                 rightY += 12;
             }
             _y = Math.Max(leftBottom, rightY) + 8;
+            if (document.Headline is { } headline)
+            {
+                Headline(headline, text);
+            }
             if (document.SecondAddress is { } second)
             {
-                _y = Block(second, Margin, _y, text, small) + 10;
+                _y = Block(second, Margin, _y, text, small, text) + 10;
             }
 
             Header(document, small);
@@ -110,7 +115,8 @@ public sealed class PdfDocumentRenderer(DocumentFont font, TimeProvider clock)
             }
 
             _y += 8;
-            if (_y + document.Totals.Count * 16 + document.Notes.Count * 13 + 20 > Bottom)
+            var accountHeight = document.PaymentAccount is { } bank ? 14 + bank.Lines.Count * 13 + 10 : 0;
+            if (_y + document.Totals.Count * 16 + accountHeight + document.Notes.Count * 13 + 20 > Bottom)
             {
                 NewPage();
             }
@@ -124,6 +130,17 @@ public sealed class PdfDocumentRenderer(DocumentFont font, TimeProvider clock)
                 _y += 16;
             }
             _y += 12;
+            if (document.PaymentAccount is { } account)
+            {
+                _page.DrawText(account.Heading, Margin, _y + 10, SKTextAlign.Left, small, _muted);
+                _y += 14;
+                foreach (var line in account.Lines)
+                {
+                    _page.DrawText(line, Margin, _y + 10, SKTextAlign.Left, text, _ink);
+                    _y += 13;
+                }
+                _y += 10;
+            }
             foreach (var note in document.Notes)
             {
                 foreach (var part in Wrap(note, small, Right - Margin))
@@ -156,7 +173,7 @@ public sealed class PdfDocumentRenderer(DocumentFont font, TimeProvider clock)
             _y += RowHeight;
         }
 
-        private float Block(AddressBlock block, float x, float y, SKFont text, SKFont heading)
+        private float Block(AddressBlock block, float x, float y, SKFont text, SKFont heading, SKFont addressee)
         {
             _page.DrawText(block.Heading, x, y + 10, SKTextAlign.Left, heading, _muted);
             y += 14;
@@ -165,7 +182,26 @@ public sealed class PdfDocumentRenderer(DocumentFont font, TimeProvider clock)
                 _page.DrawText(line, x, y + 10, SKTextAlign.Left, text, _ink);
                 y += 13;
             }
+            // The name lines, in the addressee's size: the company or person a Japanese reader looks for first.
+            var lineHeight = addressee.Size + 3.5f;
+            foreach (var line in block.Addressee)
+            {
+                _page.DrawText(line, x, y + addressee.Size, SKTextAlign.Left, addressee, _ink);
+                y += lineHeight;
+            }
             return y;
+        }
+
+        /// <summary>The amount the document is about, large and underlined across the left half, as Japanese invoices show it.</summary>
+        private void Headline(Headline headline, SKFont label)
+        {
+            const float End = 330f;
+            using var amount = new SKFont(label.Typeface, 16) { Embolden = true };
+            _page.DrawText(headline.Label, Margin, _y + 18, SKTextAlign.Left, label, _ink);
+            _page.DrawText(headline.Amount, End, _y + 18, SKTextAlign.Right, amount, _ink);
+            _y += 24;
+            _page.DrawLine(Margin, _y, End, _y, _ink);
+            _y += 14;
         }
 
         /// <summary>Breaks text to fit a width: at a space when there is one (English), else between characters (Japanese).</summary>

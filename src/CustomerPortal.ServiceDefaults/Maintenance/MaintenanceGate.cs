@@ -44,7 +44,7 @@ public static class MaintenanceGate
         var message = status.Message(language) is { Length: > 0 } custom ? HtmlEncoder.Default.Encode(custom) : T("maintenance.text");
         var until = status.ExpectedEnd is { } end
             ? "<p class=\"expected-end\">" +
-                T("maintenance.until", end.ToOffset(TimeSpan.FromHours(9)).ToString(messages.Get(culture, "format.dateTime"), culture)) +
+                T("maintenance.until", messages.DateAndTime(end, culture)) +
                 "</p>"
             : "";
         return $"""

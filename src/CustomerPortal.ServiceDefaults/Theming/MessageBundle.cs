@@ -27,6 +27,12 @@ public sealed class MessageBundle
     /// <summary>The operator names the portal (Portal:Name:ja, Portal:Name:en); it appears in titles and email subjects.</summary>
     public const string PortalNameKey = "portal.name";
 
+    /// <summary>The desk customers write to, named in every mail's signature (Portal:Contact:Name:ja, Portal:Contact:Name:en).</summary>
+    public const string ContactNameKey = "portal.contact.name";
+
+    /// <summary>The desk's address, the same in every language (Portal:Contact:Email).</summary>
+    public const string ContactEmailKey = "portal.contact.email";
+
     /// <summary>Theme folders from the chosen theme down to its farthest parent.</summary>
     public IReadOnlyList<string> ThemeChain { get; }
 
@@ -96,9 +102,18 @@ public sealed class MessageBundle
                 messages[key] = value;
             }
         }
-        if (configuration[$"Portal:Name:{language}"] is { Length: > 0 } portalName)
+        // What differs per deployment is set by the operator, over whatever the theme says.
+        foreach (var (setting, key) in new[]
         {
-            messages[PortalNameKey] = portalName;
+            ($"Portal:Name:{language}", PortalNameKey),
+            ($"Portal:Contact:Name:{language}", ContactNameKey),
+            ("Portal:Contact:Email", ContactEmailKey),
+        })
+        {
+            if (configuration[setting] is { Length: > 0 } value)
+            {
+                messages[key] = value;
+            }
         }
         return messages.ToFrozenDictionary();
     }

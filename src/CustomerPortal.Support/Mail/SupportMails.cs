@@ -7,8 +7,9 @@ namespace CustomerPortal.Support.Mail;
 
 /// <summary>
 /// The support app's emails, in the language the customer wrote in, worded in the theme's
-/// message bundle, as plain text. They are queued in the same unit of work as the change that
-/// causes them, in the shared outbox (see <see cref="MailQueue"/>).
+/// message bundle, as plain text. They open and end as the IdP's mails do (<see cref="MailGreeting"/>
+/// to the company's contact, <see cref="MailSignature"/>). They are queued in the same unit of work
+/// as the change that causes them, in the shared outbox (see <see cref="MailQueue"/>).
 /// </summary>
 public sealed class SupportMails(MailQueue queue, MessageBundle messages, SupportContent content, Microsoft.Extensions.Options.IOptions<AppLinks> links)
 {
@@ -21,9 +22,7 @@ public sealed class SupportMails(MailQueue queue, MessageBundle messages, Suppor
         var culture = CultureInfo.GetCultureInfo(inquiry.Language);
         string T(string key, params object?[] arguments) => messages.Get(culture, key, arguments);
         var category = content.Category(inquiry.Category)?.Name(inquiry.Language) ?? inquiry.Category;
-        Queue(AcknowledgementTemplate, inquiry, T("support.mail.ack.subject", T("portal.name"), inquiry.Number), string.Join("\n",
-            T("support.mail.greeting", inquiry.CustomerName),
-            "",
+        Queue(AcknowledgementTemplate, inquiry, T("support.mail.ack.subject", T("portal.name"), inquiry.Number), Letter(inquiry, culture,
             T("support.mail.ack.intro"),
             "",
             $"{T("support.form.number")}: {inquiry.Number}",
@@ -32,9 +31,7 @@ public sealed class SupportMails(MailQueue queue, MessageBundle messages, Suppor
             $"{T("support.form.details")}:",
             inquiry.Messages[0].Body,
             "",
-            T("support.mail.history", links.Value.InquiryHistory),
-            "",
-            T("support.mail.footer", T("portal.name"))));
+            T("support.mail.history", links.Value.InquiryHistory)));
     }
 
     /// <summary>A staff reply is waiting in the inquiry history.</summary>
@@ -42,15 +39,21 @@ public sealed class SupportMails(MailQueue queue, MessageBundle messages, Suppor
     {
         var culture = CultureInfo.GetCultureInfo(inquiry.Language);
         string T(string key, params object?[] arguments) => messages.Get(culture, key, arguments);
-        Queue(ReplyNoticeTemplate, inquiry, T("support.mail.reply.subject", T("portal.name"), inquiry.Number), string.Join("\n",
-            T("support.mail.greeting", inquiry.CustomerName),
-            "",
+        Queue(ReplyNoticeTemplate, inquiry, T("support.mail.reply.subject", T("portal.name"), inquiry.Number), Letter(inquiry, culture,
             T("support.mail.reply.intro", inquiry.Subject),
             "",
-            T("support.mail.history", new Uri(new Uri(links.Value.InquiryHistory + "/"), inquiry.Number)),
-            "",
-            T("support.mail.footer", T("portal.name"))));
+            T("support.mail.history", new Uri(new Uri(links.Value.InquiryHistory + "/"), inquiry.Number))));
     }
+
+    /// <summary>The body between the greeting of the customer (as their company's contact) and the portal's signature.</summary>
+    private string Letter(Inquiry inquiry, CultureInfo culture, params string[] body) => string.Join("\n",
+        [
+            .. MailGreeting.For(messages, culture, inquiry.CompanyName, inquiry.CustomerName).Lines,
+            "",
+            .. body,
+            "",
+            .. MailSignature.For(messages, culture, links.Value.Identity).Lines,
+        ]);
 
     private void Queue(string template, Inquiry inquiry, string subject, string body) =>
         queue.Add(template, inquiry.Email, subject, textBody: body, userId: inquiry.UserId);

@@ -181,6 +181,7 @@ public sealed class AccountSettingsTests(MailPortalFactory portal) : IClassFixtu
             var history = withdrawn.Document.QuerySelectorAll(".preference-history li").Select(li => li.TextContent).ToList();
             Assert.Equal(3, history.Count); // email on, phone on, email off
             Assert.Contains("製品案内（メール） — 希望しない（アカウント設定）", history[0]);
+            Assert.Matches(@"^\s*\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}", history[0]);
         }
         // Staff can show the consent later: the same history on the user's page in the console.
         using var staff = portal.CreateBrowser();

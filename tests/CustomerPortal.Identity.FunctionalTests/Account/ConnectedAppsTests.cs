@@ -40,6 +40,8 @@ public sealed class ConnectedAppsTests(PortalFactory portal) : IClassFixture<Por
         var page = await browser.GetPageAsync("/account/apps");
         Assert.Single(page.QuerySelectorAll("table.sessions tr.this-session"));
         Assert.Single(page.QuerySelectorAll("table.sessions tr.other-session"));
+        // Since when, as every page of the portal writes a date and time (the bundle's format.dateTime).
+        Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$", page.QuerySelector("table.sessions tr.this-session td")!.TextContent.Trim());
 
         var after = await browser.ParseAsync(await browser.FollowAsync(await browser.SubmitAsync(page, "form.end-other-sessions")));
 

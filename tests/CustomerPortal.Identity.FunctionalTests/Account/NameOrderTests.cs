@@ -26,7 +26,7 @@ public sealed class NameOrderTests(MailPortalFactory portal) : IClassFixture<Mai
         await customer.FollowAsync(await form.SubmitAsync(input));
 
         var received = (await portal.Smtp.WaitForAsync(email, 1))[0];
-        Assert.StartsWith("Dear 山田 花子,", received.TextBody);
+        Assert.StartsWith("株式会社サンプル商事\nDear 山田 花子,", received.TextBody);
         Assert.Contains("Dear 山田 花子,", received.HtmlBody);
 
         // The staff's Japanese queue and the review page say it the same way.
@@ -75,7 +75,7 @@ public sealed class NameOrderTests(MailPortalFactory portal) : IClassFixture<Mai
         using var anonymous = portal.CreateBrowser();
         await anonymous.RequestResetLinkAsync(email);
         var reset = (await portal.Smtp.WaitForAsync(email, 1))[0];
-        Assert.StartsWith("Smith Jane 様", reset.TextBody);
+        Assert.StartsWith("試験株式会社\nご担当者 Smith Jane 様", reset.TextBody);
     }
 
     private async Task<string> ArrangeCustomerAsync(string familyName, string givenName, string language)

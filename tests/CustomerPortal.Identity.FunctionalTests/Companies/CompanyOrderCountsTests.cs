@@ -22,7 +22,8 @@ public sealed class CompanyOrderCountsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _orders = await CompanyOrdersApp.StartForAsync(_portal, OrdersClientId, new CompanyOrdersSummary(12, 3, new Uri("https://orders.test/staff/orders?company=X")));
+        var answer = new CompanyOrdersSummary(12, 3, new Uri("https://orders.test/staff/orders?company=X"));
+        _orders = await CompanyOrdersApp.StartForAsync(_portal, OrdersClientId, answer);
         // Nothing listens on a freshly freed port.
         CompanyOrdersApp.RegisterIn(_portal, DownClientId, $"http://127.0.0.1:{PortalProcess.FreePort()}/api/company-orders");
     }

@@ -8,6 +8,11 @@ public sealed class MailPortalFactory : PortalFactory, IAsyncLifetime
     public const string PortalNameJa = "ピツニーボウズカスタマーポータル";
     public const string PortalNameEn = "Pitney Bowes Customer Portal";
 
+    /// <summary>The desk this deployment's mails name (Portal:Contact:*), not the default of the theme.</summary>
+    public const string ContactNameJa = "ピツニーボウズジャパン株式会社 カスタマーポータル登録窓口";
+    public const string ContactNameEn = "Pitney Bowes Japan, Customer Portal registration desk";
+    public const string ContactEmail = "cp-desk@example.co.jp";
+
     public SmtpServer Smtp { get; } = SmtpServer.Reserve();
 
     public async Task InitializeAsync()
@@ -19,6 +24,9 @@ public sealed class MailPortalFactory : PortalFactory, IAsyncLifetime
         }
         Settings["Portal:Name:ja"] = PortalNameJa;
         Settings["Portal:Name:en"] = PortalNameEn;
+        Settings["Portal:Contact:Name:ja"] = ContactNameJa;
+        Settings["Portal:Contact:Name:en"] = ContactNameEn;
+        Settings["Portal:Contact:Email"] = ContactEmail;
         Settings["Registration:PerAddressPerHour"] = "1000";
         // The demo serials are shared by many tests here; SerialThrottlingTests checks the real limit.
         Settings["Registration:PerSerialPerDay"] = "1000";

@@ -27,6 +27,17 @@ public sealed class RegistrationJourneyTests(MailPortalFactory portal) : IClassF
         // Mail 1: what was entered, never a password, about 3 business days.
         var first = (await portal.Smtp.WaitForAsync(email, 1))[0];
         Assert.Equal(MailPortalFactory.PortalNameJa, first.Subject);
+        // To the company's contact, and signed by the portal with this deployment's desk.
+        Assert.StartsWith("株式会社サンプル商事\nご担当者 田中 一郎 様\n\n", first.TextBody);
+        Assert.Contains("<p>株式会社サンプル商事<br>ご担当者 田中 一郎 様</p>", first.HtmlBody);
+        Assert.EndsWith(string.Join("\n",
+            MailSignatureText.Rule,
+            MailPortalFactory.PortalNameJa,
+            PortalFactory.PublicOrigin,
+            $"お問い合わせ先：{MailPortalFactory.ContactNameJa}（{MailPortalFactory.ContactEmail}）",
+            MailSignatureText.SendOnlyJa + "\n"), first.TextBody);
+        Assert.Contains($"<a href=\"{PortalFactory.PublicOrigin}\">{PortalFactory.PublicOrigin}</a>", first.HtmlBody);
+        Assert.Contains(MailSignatureText.SendOnlyJa, first.HtmlBody);
         Assert.Contains("株式会社サンプル商事", first.TextBody);
         Assert.Contains("1234567", first.TextBody);
         Assert.Contains("消耗品ご購入担当者", first.TextBody);
@@ -86,16 +97,28 @@ public sealed class RegistrationJourneyTests(MailPortalFactory portal) : IClassF
         input["Input.GivenName"] = "Jane";
         input["Input.FamilyNameKana"] = "";
         input["Input.GivenNameKana"] = "";
+        input["Input.CompanyName"] = "Sample Shoji";
         await customer.FollowAsync(await form.SubmitAsync(input));
 
+        // Before staff set the company up, the mail greets the company as the customer typed it.
         var first = (await portal.Smtp.WaitForAsync(email, 1))[0];
-        Assert.Equal($"{MailPortalFactory.PortalNameEn}: we received your registration", first.Subject);
-        Assert.Contains("Dear Jane Smith", first.TextBody);
+        Assert.Equal($"[{MailPortalFactory.PortalNameEn}] We received your registration", first.Subject);
+        Assert.StartsWith("Sample Shoji\nDear Jane Smith,\n\n", first.TextBody);
         Assert.Contains("about 3 business days", first.TextBody);
+        // The address as it is written in Japan, in one order and one script, as in the Japanese mail.
+        Assert.Contains("Address: 〒100-0001 東京都千代田区千代田1-1 サンプルビル3F\n", first.TextBody);
+        Assert.EndsWith(string.Join("\n",
+            MailSignatureText.Rule,
+            MailPortalFactory.PortalNameEn,
+            PortalFactory.PublicOrigin,
+            $"Contact: {MailPortalFactory.ContactNameEn} ({MailPortalFactory.ContactEmail})",
+            MailSignatureText.SendOnlyEn + "\n"), first.TextBody);
 
+        // Once approved into 株式会社サンプル商事, the company of record.
         await ApproveAsync(email, grant: ["supplies-buyer"]);
         var second = (await portal.Smtp.WaitForAsync(email, 2))[1];
         Assert.Equal($"[{MailPortalFactory.PortalNameEn}] Please verify your email address - Step 1/3", second.Subject);
+        Assert.StartsWith("株式会社サンプル商事\nDear Jane Smith,\n\n", second.TextBody);
         var verifyPage = await customer.GetPageAsync(MailLinks.Find(second, "/account/verify-email"));
         await customer.SubmitAsync(verifyPage, "form[method=post]");
         var third = (await portal.Smtp.WaitForAsync(email, 3))[2];
@@ -125,6 +148,10 @@ public sealed class RegistrationJourneyTests(MailPortalFactory portal) : IClassF
         var mail = (await portal.Smtp.WaitForAsync(email, 2))[1];
         Assert.Equal($"【{MailPortalFactory.PortalNameJa}】ご登録についてのお知らせ", mail.Subject);
         Assert.Contains("シリアルナンバーを確認できませんでした。", mail.TextBody);
+        // Where to write with a question: the desk and its address, in the text and in the signature.
+        var writeTo = $"{MailPortalFactory.ContactNameJa}（{MailPortalFactory.ContactEmail}）までご連絡ください。";
+        Assert.Contains("ご不明な点がございましたら、" + writeTo, mail.TextBody);
+        Assert.Contains(writeTo, mail.HtmlBody);
     }
 
     [Fact]

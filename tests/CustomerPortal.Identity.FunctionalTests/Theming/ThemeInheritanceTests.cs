@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPortal.Identity.FunctionalTests.Theming;
 
-/// <summary>The brand theme overrides single keys, a template, css and logo; everything else comes from base.</summary>
+/// <summary>The brand theme overrides single keys, css and logo; everything else comes from base.</summary>
 public sealed class ThemeInheritanceTests : IDisposable
 {
     private readonly PortalFactory _portal = new();
@@ -39,21 +39,44 @@ public sealed class ThemeInheritanceTests : IDisposable
     }
 
     [Fact]
-    public void BrandTheme_OverridesOneEmailTemplate_AndInheritsTheOthers()
+    public void BrandTheme_SignsEveryMailWithItsDesk_AndInheritsTheTemplates()
     {
         using var scope = _portal.Services.CreateScope();
         var composer = scope.ServiceProvider.GetRequiredService<MailComposer>();
         var model = CustomerPortal.Identity.Staff.Theme.EmailPreview.SampleValues;
 
-        var branded = composer.Compose("activation-complete", "ja", model);
-        var inherited = composer.Compose("verify-email", "en", model);
+        var japanese = composer.Compose("activation-complete", "ja", model);
+        var english = composer.Compose("verify-email", "en", model);
 
-        Assert.Contains("カスタマーポータル登録窓口", branded.HtmlBody);
-        Assert.Contains("カスタマーポータル登録窓口", branded.TextBody); // both parts of the mail carry the brand
+        Assert.Contains(MailSignatureText.BrandContactJa, japanese.HtmlBody);
+        Assert.Contains(MailSignatureText.BrandContactJa, japanese.TextBody);
+        Assert.Contains("Contact: Pitney Bowes Japan, Customer Portal registration desk (CP_Reg@pb.com)", english.TextBody);
         Assert.Equal("【ピツニーボウズカスタマーポータル】アクティベーションが完了しました - ステップ 3/3",
-            branded.Subject);
-        Assert.Equal("[Pitney Bowes Customer Portal] Please verify your email address - Step 1/3", inherited.Subject);
-        Assert.DoesNotContain("登録窓口", inherited.HtmlBody);
+            japanese.Subject);
+        Assert.Equal("[Pitney Bowes Customer Portal] Please verify your email address - Step 1/3", english.Subject);
+        // The body is base's: the brand changes words, not the templates.
+        Assert.Contains(
+            "アクティベーション（認証作業）のすべての手続きが完了しました（ステップ 3/3）。", japanese.TextBody);
+    }
+
+    [Fact]
+    public void AThemesPartial_ReplacesBasesInEveryMail_ThroughTheThemeChain()
+    {
+        var themes = Path.Combine(_portal.WorkFolder, "themes");
+        var parts = Directory.CreateDirectory(Path.Combine(themes, "custom", "email", "ja", "parts")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(themes, "base"), Path.Combine(RepositoryRoot.Path, "themes", "base"));
+        File.WriteAllText(Path.Combine(themes, "custom", "theme.json"), """{"name": "custom", "parent": "base"}""");
+        File.WriteAllText(Path.Combine(parts, "signature.txt"), "{{ portal }}・{{ contact_email }}\n");
+        using var portal = new PortalFactory();
+        portal.Settings["Theme:Path"] = themes;
+        portal.Settings["Theme:Name"] = "custom";
+        var composer = portal.Services.GetRequiredService<MailComposer>();
+        var model = CustomerPortal.Identity.Staff.Theme.EmailPreview.SampleValues;
+
+        Assert.EndsWith("\n\nカスタマーポータル・CP_Reg@pb.com", composer.Compose("password-changed", "ja", model).TextBody.TrimEnd());
+        Assert.EndsWith("\n\nカスタマーポータル・CP_Reg@pb.com", composer.Compose("verify-email", "ja", model).TextBody.TrimEnd());
+        Assert.Contains(MailSignatureText.BaseContactJa, composer.Compose("verify-email", "ja", model).HtmlBody);
+        Assert.Contains("Contact: Customer Portal registration desk (CP_Reg@pb.com)", composer.Compose("verify-email", "en", model).TextBody);
     }
 
     [Fact]
@@ -68,7 +91,8 @@ public sealed class ThemeInheritanceTests : IDisposable
 
         var templates = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "themes", "base", "email", "ja"), "*.html").Length;
         Assert.Equal(2 * templates, preview.QuerySelectorAll("table.emails tbody tr").Length);
-        Assert.Contains("カスタマーポータル登録窓口", html);
+        Assert.Contains(MailSignatureText.BrandContactJa, html);
+        Assert.Contains(MailSignatureText.SendOnlyJa, html);
     }
 
     [Fact]

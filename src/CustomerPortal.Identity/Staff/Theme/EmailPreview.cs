@@ -11,6 +11,8 @@ public static class EmailPreview
     public static readonly IReadOnlyDictionary<string, object?> SampleValues = new Dictionary<string, object?>
     {
         ["name"] = "山田 太郎",
+        // The company the mail greets (what MailOutbox gives every mail to a user).
+        [MailComposer.RecipientCompany] = "株式会社サンプル商事",
         ["company"] = "株式会社サンプル商事",
         ["department"] = "総務部",
         ["name_kana"] = "ヤマダ タロウ",
@@ -19,6 +21,7 @@ public static class EmailPreview
         ["email"] = "yamada@example.com",
         ["new_email"] = "taro.yamada@example.com",
         ["phone"] = "03-1234-5678",
+        ["address"] = "〒100-0001 東京都千代田区千代田1-1 サンプルビル5F",
         ["postal_code"] = "100-0001",
         ["prefecture"] = "東京都",
         ["city"] = "千代田区",
