@@ -34,7 +34,8 @@ public sealed class SignUpInChromiumTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("ja", "入力内容を確認する", "この内容で登録する", "メールアドレスを認証する", "パスワードを設定する", "サインイン")]
+    [InlineData("ja", "入力内容を確認する", "この内容で登録する",
+        "メールアドレスを認証する", "パスワードを設定する", "サインイン")]
     [InlineData("en", "Review my details", "Register with these details", "Verify my email address", "Set password", "Sign in")]
     public async Task SignUp_ActivateAndSignIn_InTheBrowser(
         string language, string review, string send, string verify, string setPassword, string signIn)
