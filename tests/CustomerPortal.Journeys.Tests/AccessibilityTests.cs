@@ -97,7 +97,11 @@ public sealed class AccessibilityTests : IAsyncLifetime
             await page.FillAsync("#Street", "1-1");
             await page.CheckAsync("#role-supplies-buyer");
             await page.CheckAsync("#AcceptTerms");
-            await page.Locator("form[method=post] button[type=submit]").ClickAsync();
+            await page.Locator("form.register-form button[type=submit]").PressAsync("Enter");
+            await page.WaitForSelectorAsync("form.register-review");
+            await CheckAsync(page, $"sign-up-confirm-{language}-{theme}", language, problems);
+            await CheckOnAPhoneAsync(page, $"sign-up-confirm-{language}-{theme}", language, problems);
+            await page.Locator("form.register-review button.primary").PressAsync("Enter");
             await page.WaitForURLAsync("**/account/registered");
 
             await SignInAsync(page, Url("/account/login"), "operator@example.com", "Operator-2026");

@@ -45,7 +45,10 @@ public static class EnumerationTiming
     internal static Scenario ForgotPassword(string name, IdentityProviderUnderTest idp, Func<string> email, HttpStatusCode? expected = null) =>
         FormPost(name, idp, "/account/forgot-password", "section form[method=post]", () => new() { ["Email"] = email() }, expected);
 
-    /// <summary>The sign-up form, complete, for the address <paramref name="email"/> gives.</summary>
+    /// <summary>
+    /// The sign-up, complete, for the address <paramref name="email"/> gives: the post of its confirmation's
+    /// 「この内容で登録する」 (the page's default handler), the one that stores and mails.
+    /// </summary>
     internal static Scenario Register(string name, IdentityProviderUnderTest idp, Func<string> email, HttpStatusCode? expected = null) =>
         FormPost(name, idp, "/account/register", "form[method=post]", () => Registration(email()), expected);
 

@@ -12,6 +12,7 @@ using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Mail;
 using CustomerPortal.Identity.Maintenance;
 using CustomerPortal.Identity.Observability;
+using CustomerPortal.Identity.PostalCodes;
 using CustomerPortal.Identity.Security;
 using CustomerPortal.Identity.Seeding;
 using CustomerPortal.Identity.Staff;
@@ -51,6 +52,7 @@ public static class PortalApplication
         services.AddPortalAudit(builder.Configuration);
         services.AddPortalStaff();
         services.AddPortalCompanies();
+        services.AddPortalPostalCodes();
         services.AddSingleton<Maintenance.MaintenanceMode>();
         services.AddPortalHealth();
         services.AddPortalSessions();
@@ -110,6 +112,7 @@ public static class PortalApplication
         app.MapUserInfoEndpoint();
         app.MapLanguageSwitch();
         app.MapAddressApi();
+        app.MapPostalCodeLookup();
         app.MapEmailPreview();
         app.MapPortalHealth();
         app.MapPortalMetrics();

@@ -51,6 +51,42 @@ public sealed class RegistrationForm
         Language = InputText.Normalize(Language);
     }
 
+    /// <summary>
+    /// Every value as the form posts it (a role each, a box only when checked): what the
+    /// confirmation carries in hidden fields from the form to sending, so that nothing is kept on the server in between.
+    /// </summary>
+    public IEnumerable<(string Name, string Value)> Fields()
+    {
+        (string, string?)[] texts =
+        [
+            (nameof(CompanyName), CompanyName), (nameof(Department), Department),
+            (nameof(FamilyName), FamilyName), (nameof(GivenName), GivenName),
+            (nameof(FamilyNameKana), FamilyNameKana), (nameof(GivenNameKana), GivenNameKana),
+            (nameof(Email), Email), (nameof(Phone), Phone),
+            (nameof(PostalCode), PostalCode), (nameof(Prefecture), Prefecture), (nameof(City), City),
+            (nameof(Street), Street), (nameof(Building), Building),
+            (nameof(Serial), Serial), (nameof(Language), Language),
+        ];
+        foreach (var (name, value) in texts)
+        {
+            yield return (name, value ?? "");
+        }
+        foreach (var role in Roles)
+        {
+            yield return (nameof(Roles), role);
+        }
+        foreach (var (name, chosen) in new[]
+        {
+            (nameof(AcceptTerms), AcceptTerms), (nameof(ProductNewsByEmail), ProductNewsByEmail), (nameof(ProductNewsByPhone), ProductNewsByPhone),
+        })
+        {
+            if (chosen)
+            {
+                yield return (name, "true");
+            }
+        }
+    }
+
     /// <summary>Field name → message key, for each field that is wrong. Empty when the form is valid.</summary>
     public FieldErrors Validate()
     {

@@ -26,7 +26,10 @@ public sealed class RegistrationOptions
     /// <summary>Business days promised for the review; older registrations are marked overdue.</summary>
     public int ReviewBusinessDays { get; set; } = 3;
 
-    /// <summary>Registration posts per client address per hour.</summary>
+    /// <summary>
+    /// Registrations sent per client address per hour (shared with reset-link requests); checking the form and going
+    /// back from its confirmation are not counted (<see cref="RegisterModel.OnlyShows"/>).
+    /// </summary>
     public int PerAddressPerHour { get; set; } = 10;
 
     /// <summary>Registrations naming the same serial per day; more are refused without saying whether it exists.</summary>

@@ -16,7 +16,8 @@ public static class RegistrationThrottling
     {
         var perHour = configuration.GetSection(RegistrationOptions.Section).Get<RegistrationOptions>()?.PerAddressPerHour
             ?? new RegistrationOptions().PerAddressPerHour;
-        options.AddPostsPerClientAddress(Policy, perHour, TimeSpan.FromHours(1));
+        // The sign-up form's check and the way back from its confirmation send nothing: only sending counts.
+        options.AddPostsPerClientAddress(Policy, perHour, TimeSpan.FromHours(1), exempt: RegisterModel.OnlyShows);
         return options;
     }
 }

@@ -13,9 +13,11 @@ public static class Throttling
     /// A fixed window of form posts per client address; reading pages is never limited, so the
     /// limit only bites on attempts (sign-in, registration, reset links).
     /// </summary>
-    public static void AddPostsPerClientAddress(this RateLimiterOptions options, string policy, int permits, TimeSpan window) =>
+    /// <param name="exempt">Posts of the policy's pages that change nothing (a form shown again) and are not counted.</param>
+    public static void AddPostsPerClientAddress(
+        this RateLimiterOptions options, string policy, int permits, TimeSpan window, Func<HttpRequest, bool>? exempt = null) =>
         options.AddPolicy(policy, context =>
-            HttpMethods.IsPost(context.Request.Method)
+            HttpMethods.IsPost(context.Request.Method) && exempt?.Invoke(context.Request) != true
                 ? RateLimitPartition.Get(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new CountdownWindowLimiter(permits, window, context.RequestServices.GetRequiredService<TimeProvider>()))

@@ -5,6 +5,24 @@ namespace CustomerPortal.Identity.FunctionalTests.Account;
 
 public sealed class LoginTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
+    [Theory]
+    [InlineData("ja", "はじめてご利用の方", "新規登録")]
+    [InlineData("en", "New to the portal?", "Sign up")]
+    public async Task SignInPage_GreetsFirstTimeVisitors_WithABoxAndASignUpButton(string language, string title, string button)
+    {
+        using var browser = portal.CreateBrowser();
+        await browser.GetAsync($"/language/{language}?returnUrl=%2F");
+
+        var page = await browser.GetPageAsync("/account/login");
+
+        var box = page.QuerySelector("section.sign-in section.new-customer")!;
+        Assert.Equal(title, box.QuerySelector("h2")!.TextContent);
+        Assert.Equal(box.QuerySelector("h2")!.Id, box.GetAttribute("aria-labelledby"));
+        var signUp = box.QuerySelector("a.button")!;
+        Assert.Equal(button, signUp.TextContent);
+        Assert.Equal("/account/register", signUp.GetAttribute("href"));
+    }
+
     [Fact]
     public async Task SignIn_WithTheRightPassword_OpensTheHomePageWithTheUsersName()
     {

@@ -17,7 +17,7 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
         "/connect/userinfo", "/connect/introspect", "/connect/revoke", "/connect/logout", "/account/login", "/language/en",
         // The anonymous pages of registration, activation and password recovery, and the APIs.
         "/account/register", "/account/verify-email", "/account/set-password", "/account/reset-password", "/account/confirm-email",
-        "/account/link", "/account/forgot-password", "/api/account/addresses", "/maintenance/status", "/health/ready",
+        "/account/link", "/account/forgot-password", "/api/account/addresses", "/api/postal-codes/1000001", "/maintenance/status", "/health/ready",
         // The steps after the password (without a pending sign-in they send the browser back to sign-in).
         "/account/login/code", "/account/login/recovery", "/account/login/enrol",
         // The options of a passkey prompt, for anyone, a pending sign-in or the signed-in user.

@@ -92,4 +92,30 @@ public sealed class RegistrationFormTests
 
         Assert.Equal(["Roles"], form.Validate().ByField.Keys);
     }
+
+    /// <summary>
+    /// The confirmation page carries the form in hidden fields (Fields): a field left out there would be lost
+    /// between confirming and sending, so every property the form binds must be among them, as the form posts it.
+    /// </summary>
+    [Fact]
+    public void Fields_CarryEveryValueOfTheForm_ForTheConfirmation()
+    {
+        var form = Valid();
+        form.Department = "総務部";
+        form.Building = "サンプルビル3F";
+        form.Roles = [.. PortalRoles.Customer.Take(2)];
+        form.ProductNewsByEmail = true;
+        form.ProductNewsByPhone = true;
+
+        var fields = form.Fields().ToList();
+
+        var bound = typeof(RegistrationForm).GetProperties().Where(p => p.CanWrite).Select(p => p.Name);
+        Assert.Empty(bound.Except(fields.Select(f => f.Name)));
+        Assert.Equal(PortalRoles.Customer.Take(2), fields.Where(f => f.Name == "Roles").Select(f => f.Value));
+        Assert.Contains(("Building", "サンプルビル3F"), fields);
+        Assert.Contains(("AcceptTerms", "true"), fields);
+        // An unchecked box is not posted at all, as a browser would not post it.
+        form.ProductNewsByPhone = false;
+        Assert.DoesNotContain(form.Fields(), f => f.Name == "ProductNewsByPhone");
+    }
 }
