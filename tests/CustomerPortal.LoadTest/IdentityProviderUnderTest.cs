@@ -35,6 +35,9 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
     public Uri BaseAddress { get; }
     public int UserCount { get; private set; }
 
+    /// <summary>From starting the process on its existing database to the first answer of discovery.</summary>
+    public TimeSpan StartToDiscovery { get; private set; }
+
     /// <summary>Lines the IdP logged at Error or Critical ("fail:", "crit:"), which no run should produce.</summary>
     public int ErrorsLogged => Volatile.Read(ref _errorsLogged);
 
@@ -88,6 +91,7 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
+        var started = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         var idp = new IdentityProviderUnderTest(process, work, connectionString, new Uri($"http://127.0.0.1:{port}")) { UserCount = users };
         var listening = new TaskCompletionSource();
@@ -103,7 +107,33 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        idp.StartToDiscovery = await FirstDiscoveryAsync(idp.BaseAddress, started);
         return idp;
+    }
+
+    private static async Task<TimeSpan> FirstDiscoveryAsync(Uri baseAddress, Stopwatch started)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/.well-known/openid-configuration");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return started.Elapsed;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (started.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException("The IdP did not answer discovery within two minutes of its start.");
+            }
+            await Task.Delay(5);
+        }
     }
 
     /// <summary>The console logger starts an entry with its level: "fail:" for Error, "crit:" for Critical.</summary>
@@ -121,10 +151,11 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
 
     private static PortalDbContext Database(string dataFolder, string? postgres) => postgres is null
         ? new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(dataFolder, "portal.db")}").UseOpenIddict().Options)
+            .UseSqlite($"Data Source={Path.Combine(dataFolder, "portal.db")}").UseOpenIddict()
+            .UseApplicationServiceProvider(DesignTimeIdentity.Services).Options)
         : new CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext(
             new DbContextOptionsBuilder<CustomerPortal.Identity.Data.Postgres.PostgresPortalDbContext>()
-                .UseNpgsql(postgres).UseOpenIddict().Options);
+                .UseNpgsql(postgres).UseOpenIddict().UseApplicationServiceProvider(DesignTimeIdentity.Services).Options);
 
     /// <summary>
     /// Writes the generated users through the IdP's own model before it starts (it applies the

@@ -46,6 +46,7 @@ if (only is null || only.Contains("enumeration"))
     }
 }
 var peakMemory = idp.PeakMemoryMegabytes();
+var startToDiscovery = idp.StartToDiscovery;
 await idp.DisposeAsync(); // the reference runs alone on the same cores
 
 var theirs = new List<ScenarioResult>();
@@ -58,11 +59,12 @@ if (withReference)
     }
 }
 
+var passwordHash = PasswordCost.Measure();
 if (ours.Count > 0)
 {
     Console.WriteLine();
     Console.WriteLine($"{"scenario",-26} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7} | " +
-        $"{"oidc-provider req/s",20} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"ours/theirs",11}");
+        $"{"oidc-provider req/s",20} {"p50 ms",9} {"p99 ms",9} {"errors",7} | {"ours/theirs",11} | target");
     for (var i = 0; i < ours.Count; i++)
     {
         var mine = ours[i];
@@ -71,7 +73,8 @@ if (ours.Count > 0)
             $"{mine.P50.TotalMilliseconds,9:F1} {mine.P99.TotalMilliseconds,9:F1} {mine.Errors,7} | " +
             (other is null ? "(reference not run)" :
             $"{other.RequestsPerSecond,20:F1} {other.P50.TotalMilliseconds,9:F1} {other.P99.TotalMilliseconds,9:F1} {other.Errors,7} | " +
-            $"{mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}"));
+            $"{mine.RequestsPerSecond / other.RequestsPerSecond,11:F2}") +
+            (Targets.Verdict(mine, other, passwordHash) is { } verdict ? $" | {verdict}" : ""));
     }
 }
 if (enumeration.Count > 0)
@@ -87,8 +90,10 @@ if (enumeration.Count > 0)
     }
 }
 Console.WriteLine();
-Console.WriteLine($"IdP peak memory (VmHWM): {peakMemory:F0} MiB");
-Console.WriteLine($"One password hash (Identity's PBKDF2, this process): {PasswordCost.Measure().TotalMilliseconds:F1} ms");
+Console.WriteLine($"IdP peak memory (VmHWM): {peakMemory:F0} MiB ({Targets.Memory(peakMemory)})");
+Console.WriteLine($"IdP start to first discovery answer (existing database): {startToDiscovery.TotalMilliseconds:F0} ms " +
+    $"({Targets.Start(startToDiscovery)})");
+Console.WriteLine($"One password hash (Identity's PBKDF2, this process): {passwordHash.TotalMilliseconds:F1} ms");
 
 static int Option(string[] args, string name, int fallback)
 {

@@ -31,6 +31,7 @@ public static class OpenIddictSetup
 
         services.AddScoped<PortalPrincipalFactory>();
         services.AddSingleton<ScopeResources>();
+        services.AddSingleton<CurrentApplications>();
         services.AddOptions<PruningOptions>().Bind(configuration.GetSection(PruningOptions.Section))
             .Validate(o => o.Interval > TimeSpan.Zero && o.Retention >= TimeSpan.Zero, "Pruning:Interval must be positive and Pruning:Retention not negative.")
             .ValidateOnStart();
@@ -91,7 +92,12 @@ public static class OpenIddictSetup
                 var derived = DerivedTokenKeys.From(keys.Signing, keys.Encryption);
                 options.AddSigningKey(derived.Signing).AddEncryptionKey(derived.Encryption);
 
-                options.AddEventHandler(RevokeGrantWithRefreshToken.Descriptor);
+                // Access and ID tokens have no rows; their grant's authorization decides whether they still hold.
+                options.AddEventHandler(Tokens.UnstoredAccessTokens.Descriptor);
+                options.AddEventHandler(Tokens.GrantOfUnstoredToken.ServerDescriptor);
+                options.AddEventHandler(Tokens.RevokeGrantOnRefreshReplay.Descriptor);
+                options.RemoveEventHandler(OpenIddictServerHandlers.Revocation.RevokeToken.Descriptor);
+                options.AddEventHandler(Tokens.RevocationEndsTheGrant.Descriptor);
                 options.AddEventHandler(Sessions.SessionSetup.DiscoveryDescriptor);
                 options.AddEventHandler(AuthenticationMethods.DiscoveryDescriptor);
 
@@ -114,6 +120,7 @@ public static class OpenIddictSetup
                 validation.UseLocalServer();
                 validation.EnableTokenEntryValidation();
                 validation.EnableAuthorizationEntryValidation();
+                validation.AddEventHandler(Tokens.GrantOfUnstoredToken.ValidationDescriptor);
                 validation.UseAspNetCore();
                 validation.AddAudiences(Account.Addresses.AddressApi.Audience);
             });
