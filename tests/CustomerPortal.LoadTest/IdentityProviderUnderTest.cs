@@ -172,6 +172,15 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         }
         var randomHex = postgres is null ? "hex(randomblob(16))" : "md5(random()::text || n::text)";
         var watch = Stopwatch.StartNew();
+        // The users belong to a company, as every approved customer does today (a user without one
+        // would be given one at the next start, one by one, as an upgrade from before companies).
+        var company = new CustomerPortal.Identity.Companies.Company
+        {
+            Code = "C9001", Name = "負荷試験株式会社", ComparableName = CustomerPortal.Identity.Companies.CompanyNames.Comparable("負荷試験株式会社"),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Companies.Add(company);
+        await db.SaveChangesAsync();
         // One user through the model (so every column is right), then copies of its row made by SQLite itself.
         var email = Email(0);
         db.Users.Add(new PortalUser
@@ -180,7 +189,7 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
             NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true,
             PasswordHash = new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), UserPassword),
             SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString(),
-            LockoutEnabled = true, FamilyName = "負荷", GivenName = "0", CompanyName = "負荷試験株式会社",
+            LockoutEnabled = true, FamilyName = "負荷", GivenName = "0", CompanyName = "負荷試験株式会社", CompanyId = company.Id,
             Status = AccountStatus.Active, CreatedAt = DateTimeOffset.UtcNow, ActivatedAt = DateTimeOffset.UtcNow, FirstSignInAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
