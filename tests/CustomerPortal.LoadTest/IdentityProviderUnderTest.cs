@@ -139,12 +139,28 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
     /// <summary>The console logger starts an entry with its level: "fail:" for Error, "crit:" for Critical.</summary>
     private void CountError(string? line)
     {
-        if (line is not null && (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)))
+        if (line is null)
+        {
+            return;
+        }
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _errorsLogged);
+            _inError = true;
             Console.Error.WriteLine($"IdP: {line}");
         }
+        else if (_inError && line.StartsWith(' '))
+        {
+            // The entry's message and exception, indented under its first line: what the maintainer needs to see.
+            Console.Error.WriteLine($"IdP: {line}");
+        }
+        else
+        {
+            _inError = false;
+        }
     }
+
+    private bool _inError;
 
     /// <summary>The IdP's own database, for what the benchmark counts there (the mail outbox).</summary>
     public PortalDbContext OpenDatabase() => Database(Path.Combine(_work, "data"), _connectionString);

@@ -19,8 +19,12 @@ public readonly record struct PasswordCheck(PasswordVerdict Verdict, TimeSpan Wa
 /// progressively longer; the account's lockout does not stop it. So a stranger who knows the
 /// address cannot shut the owner out. Failures are audited and counted here.
 /// </summary>
-public sealed class AttemptLimits(UserManager<PortalUser> users, KnownBrowsers browsers, Lockouts lockouts, AuditLog audit, PortalMetrics metrics)
+public sealed class AttemptLimits(
+    UserManager<PortalUser> users, KnownBrowsers browsers, Lockouts lockouts, AuditLog audit, PortalMetrics metrics, PortalDbContext db)
 {
+    // Guesses that lose the race for the row again this often in a row are beyond any real contention.
+    private const int CountingTries = 10;
+
     /// <param name="what">What was guessed, for the audit.</param>
     /// <param name="verify">Checks the answer (and, for a code, spends it).</param>
     /// <param name="lockoutCause">The account lockout's cause (<see cref="PortalMetrics.LockoutCause"/>), for its metric and mail.</param>
@@ -60,7 +64,7 @@ public sealed class AttemptLimits(UserManager<PortalUser> users, KnownBrowsers b
             }
             return await RefusedAsync(user, $"{what}: known browser", new(PasswordVerdict.Refused));
         }
-        await users.AccessFailedAsync(user);
+        await CountFailureAsync(user);
         if (await users.IsLockedOutAsync(user))
         {
             metrics.SignIn(succeeded: false);
@@ -68,6 +72,28 @@ public sealed class AttemptLimits(UserManager<PortalUser> users, KnownBrowsers b
             return new(PasswordVerdict.Refused);
         }
         return await RefusedAsync(user, what, new(PasswordVerdict.Refused));
+    }
+
+    /// <summary>
+    /// Counts a wrong answer toward the account's lockout, also when other wrong answers for the same
+    /// account are counted at the same moment.
+    /// </summary>
+    /// <remarks>
+    /// Identity refuses to save a count read before another request saved its own (the concurrency
+    /// stamp) and leaves the refused change pending, which the audit's save then threw as a 500:
+    /// guesses posted in parallel were answered with errors for registered addresses only, and went
+    /// uncounted. Each lost race reads the account again and counts on top of the other guess.
+    /// </remarks>
+    private async Task CountFailureAsync(PortalUser user)
+    {
+        for (var tries = 0; tries < CountingTries; tries++)
+        {
+            if ((await users.AccessFailedAsync(user)).Succeeded)
+            {
+                return;
+            }
+            await db.Entry(user).ReloadAsync();
+        }
     }
 
     private async Task<PasswordCheck> RefusedAsync(PortalUser user, string details, PasswordCheck verdict)
