@@ -192,8 +192,8 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
         // would be given one at the next start, one by one, as an upgrade from before companies).
         var company = new CustomerPortal.Identity.Companies.Company
         {
-            Code = "C9001", Name = "負荷試験株式会社", ComparableName = CustomerPortal.Identity.Companies.CompanyNames.Comparable("負荷試験株式会社"),
-            CreatedAt = DateTimeOffset.UtcNow,
+            Code = "C9001", Name = "負荷試験株式会社", CreatedAt = DateTimeOffset.UtcNow,
+            ComparableName = CustomerPortal.Identity.Companies.CompanyNames.Comparable("負荷試験株式会社"),
         };
         db.Companies.Add(company);
         await db.SaveChangesAsync();
