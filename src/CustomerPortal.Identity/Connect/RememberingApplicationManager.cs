@@ -50,6 +50,12 @@ public sealed class RememberingApplicationManager(
         return application;
     }
 
+    public override async ValueTask CreateAsync(OpenIddictEntityFrameworkCoreApplication application, CancellationToken cancellationToken = default)
+    {
+        await base.CreateAsync(application, cancellationToken);
+        _thisRequest.Clear(); // it may have been found missing earlier in this request
+    }
+
     public override async ValueTask UpdateAsync(OpenIddictEntityFrameworkCoreApplication application, CancellationToken cancellationToken = default)
     {
         await base.UpdateAsync(await TrackedAsync(application, cancellationToken), cancellationToken);
