@@ -15,7 +15,7 @@ namespace CustomerPortal.Identity.Connect.Tokens;
 /// (4.14.2) treats a replay as a sign that the token was stolen, so the thief's access tokens
 /// must stop now, not when they expire; the user signs in again, as after any other revocation.
 /// </remarks>
-public sealed class RevokeGrantOnRefreshReplay(IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations)
+public sealed class RevokeGrantOnRefreshReplay(IOpenIddictTokenManager tokens, Account.GrantRevocation grants)
     : IOpenIddictServerHandler<ValidateTokenContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
@@ -39,9 +39,8 @@ public sealed class RevokeGrantOnRefreshReplay(IOpenIddictTokenManager tokens, I
         {
             return;
         }
-        if (await authorizations.FindByIdAsync(context.AuthorizationId, context.CancellationToken) is { } authorization)
-        {
-            await authorizations.TryRevokeAsync(authorization, context.CancellationToken);
-        }
+        // OpenIddict's own check then revokes the grant's tokens again and refuses the request: on a
+        // replay (an attack, not traffic) one bulk update too many.
+        await grants.RevokeAuthorizationAsync(context.AuthorizationId, context.CancellationToken);
     }
 }
