@@ -17,12 +17,13 @@ try
     if (args is ["seed"])
     {
         // Outside Development, seed/ is applied on purpose: `dotnet CustomerPortal.Identity.dll seed`.
-        await app.Services.SeedPortalAsync();
+        await app.Services.SeedPortalAsync(always: true);
         return 0;
     }
     if (app.Environment.IsDevelopment())
     {
-        await app.Services.SeedPortalAsync();
+        // Only when seed/ changed: a restart on the same database skips its password hashes.
+        await app.Services.SeedPortalAsync(always: false);
     }
 
     app.UsePortalPipeline();

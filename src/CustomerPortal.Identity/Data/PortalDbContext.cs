@@ -36,6 +36,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Account.SignIn.KnownBrowser> KnownBrowsers => Set<Account.SignIn.KnownBrowser>();
     public DbSet<Account.Passkeys.PasskeyUse> PasskeyUses => Set<Account.Passkeys.PasskeyUse>();
     public DbSet<Companies.Company> Companies => Set<Companies.Company>();
+    public DbSet<Seeding.SeedStamp> SeedStamps => Set<Seeding.SeedStamp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,6 +7,9 @@ namespace CustomerPortal.Identity.Seeding;
 public sealed class ClientSeeder(
     IOpenIddictApplicationManager applications, IConfiguration configuration, IHostEnvironment environment, ILogger<ClientSeeder> logger)
 {
+    /// <summary>Clients:{client id}:Secret, the secrets that stay out of seed/ outside Development.</summary>
+    public const string ConfigurationSection = "Clients";
+
     public async Task SeedAsync(SeedFolder seed, CancellationToken cancellationToken)
     {
         foreach (var (file, client) in seed.Clients())
@@ -112,7 +115,7 @@ public sealed class ClientSeeder(
 
     private string SecretOf(ClientSeed client, string file)
     {
-        var setting = $"Clients:{client.ClientId}:Secret";
+        var setting = $"{ConfigurationSection}:{client.ClientId}:Secret";
         if (configuration[setting] is { Length: > 0 } configured)
         {
             return configured;

@@ -51,6 +51,27 @@ public sealed class SeedFolder(string path)
             .ToList();
     }
 
+    /// <summary>The files the reads above open, those that exist: what <see cref="SeedDigest"/> covers.</summary>
+    public IEnumerable<string> Files()
+    {
+        foreach (var name in new[] { "scopes.json", "roles.json", "devices.json", "development-users.json" })
+        {
+            var file = System.IO.Path.Combine(Path, name);
+            if (File.Exists(file))
+            {
+                yield return file;
+            }
+        }
+        var clients = System.IO.Path.Combine(Path, "clients");
+        if (Directory.Exists(clients))
+        {
+            foreach (var file in Directory.EnumerateFiles(clients, "*.json").Order(StringComparer.Ordinal))
+            {
+                yield return file;
+            }
+        }
+    }
+
     private T Read<T>(string relativePath)
     {
         var file = System.IO.Path.Combine(Path, relativePath);

@@ -9,7 +9,10 @@ using OpenIddict.Abstractions;
 
 namespace CustomerPortal.Identity.FunctionalTests.Seeding;
 
-/// <summary>seed/ is declarative: restarting applies it again without duplicates, and a dropped-in file registers a client.</summary>
+/// <summary>
+/// seed/ is declarative: a restart applies it again when it changed, without duplicates, and a
+/// dropped-in file registers a client.
+/// </summary>
 public sealed class SeedTests
 {
     [Fact]
@@ -64,6 +67,33 @@ public sealed class SeedTests
     }
 
     [Fact]
+    public async Task Restart_WithTheSameSeed_SkipsSeeding_AndAChangedSeedIsAppliedWhole()
+    {
+        using var first = new PortalFactory();
+        await ChangePasswordAsync(first, Accounts.Buyer.Email, "Tried-Another-2026");
+        await first.DisposeAsyncKeepingFolders();
+
+        // Nothing in seed/ changed: the start does not hash the demo passwords again, so the new one stays.
+        using (var second = PortalFactory.RestartOf(first))
+        {
+            Assert.True(await PasswordMatchesAsync(second, Accounts.Buyer.Email, "Tried-Another-2026"));
+            await second.DisposeAsyncKeepingFolders();
+        }
+
+        // A file of seed/ changed: all of it is applied again, the declared password included.
+        TestClients.Write(first.SeedFolder, new
+        {
+            clientId = "added-later", displayName = "Added later", type = "confidential", secret = "added-later-secret",
+            grantTypes = new[] { "client_credentials" }, scopes = new[] { "addresses" },
+        });
+        using var third = PortalFactory.RestartOf(first);
+        Assert.True(await PasswordMatchesAsync(third, Accounts.Buyer.Email, Accounts.Buyer.Password));
+        using var browser = third.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK,
+            (await new OAuthClient(browser, "added-later", "added-later-secret", "").ClientCredentialsAsync("addresses")).Status);
+    }
+
+    [Fact]
     public async Task SeededRolesAndDevelopmentUsers_AreThereOnce()
     {
         using var portal = new PortalFactory();
@@ -104,6 +134,21 @@ public sealed class SeedTests
             Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
             Assert.False(File.Exists(Path.Combine(portal.DataFolder, "portal.db")));
         }
+    }
+
+    private static async Task ChangePasswordAsync(PortalFactory portal, string email, string password)
+    {
+        using var scope = portal.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        Assert.True((await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password)).Succeeded);
+    }
+
+    private static async Task<bool> PasswordMatchesAsync(PortalFactory portal, string email, string password)
+    {
+        using var scope = portal.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return await users.CheckPasswordAsync((await users.FindByEmailAsync(email))!, password);
     }
 
     private static async Task<(int Applications, int Scopes, int Roles, int Users)> CountsAsync(PortalFactory portal)

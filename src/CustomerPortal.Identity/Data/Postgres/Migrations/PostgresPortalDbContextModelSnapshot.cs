@@ -688,6 +688,27 @@ namespace CustomerPortal.Identity.Data.Postgres.Migrations
                     b.ToTable("Maintenance");
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Seeding.SeedStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SeedStamps");
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Staff.Notices.Notice", b =>
                 {
                     b.Property<Guid>("Id")

@@ -679,6 +679,25 @@ namespace CustomerPortal.Identity.Data.Sqlite.Migrations
                     b.ToTable("Maintenance");
                 });
 
+            modelBuilder.Entity("CustomerPortal.Identity.Seeding.SeedStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SeedStamps");
+                });
+
             modelBuilder.Entity("CustomerPortal.Identity.Staff.Notices.Notice", b =>
                 {
                     b.Property<Guid>("Id")
