@@ -57,7 +57,12 @@ public static class StorageSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        // MigrateAsync first compares the whole model with the migrations (EF Core builds it again for
+        // that, about a third of a restart); asking for pending migrations reads only their history.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         if (db.Database.IsSqlite())
         {
             // WAL lets readers proceed while a writer commits; the mode is stored in the file.
