@@ -91,7 +91,7 @@ if (enumeration.Count > 0)
 }
 Console.WriteLine();
 Console.WriteLine($"IdP peak memory (VmHWM): {peakMemory:F0} MiB ({Targets.Memory(peakMemory)})");
-Console.WriteLine($"IdP start to first discovery answer (existing database): {startToDiscovery.TotalMilliseconds:F0} ms " +
+Console.WriteLine($"IdP restart to first discovery answer (seeded database, ReadyToRun): {startToDiscovery.TotalMilliseconds:F0} ms " +
     $"({Targets.Start(startToDiscovery)})");
 Console.WriteLine($"One password hash (Identity's PBKDF2, this process): {passwordHash.TotalMilliseconds:F1} ms");
 
