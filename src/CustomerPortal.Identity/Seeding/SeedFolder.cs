@@ -28,49 +28,38 @@ public sealed class SeedFolder(string path)
     public IEnumerable<string> ScopeNames() =>
         new[] { Scopes.OpenId, Scopes.OfflineAccess }.Concat(ScopeSeeds().Select(scope => scope.Name)).Distinct();
 
-    public IReadOnlyList<ScopeSeed> ScopeSeeds() => Read<List<ScopeSeed>>("scopes.json");
+    // The files seeding reads, named once for the reads below and for Files().
+    private const string ScopesFile = "scopes.json";
+    private const string RolesFile = "roles.json";
+    private const string DevicesFile = "devices.json";
+    private const string DevelopmentUsersFile = "development-users.json";
 
-    public IReadOnlyList<RoleSeed> Roles() => Read<List<RoleSeed>>("roles.json");
+    public IReadOnlyList<ScopeSeed> ScopeSeeds() => Read<List<ScopeSeed>>(ScopesFile);
 
-    public IReadOnlyList<DeviceSeed> Devices() =>
-        File.Exists(System.IO.Path.Combine(Path, "devices.json")) ? Read<List<DeviceSeed>>("devices.json") : [];
+    public IReadOnlyList<RoleSeed> Roles() => Read<List<RoleSeed>>(RolesFile);
+
+    public IReadOnlyList<DeviceSeed> Devices() => Exists(DevicesFile) ? Read<List<DeviceSeed>>(DevicesFile) : [];
 
     public IReadOnlyList<DevelopmentUserSeed> DevelopmentUsers() =>
-        File.Exists(System.IO.Path.Combine(Path, "development-users.json")) ? Read<List<DevelopmentUserSeed>>("development-users.json") : [];
+        Exists(DevelopmentUsersFile) ? Read<List<DevelopmentUserSeed>>(DevelopmentUsersFile) : [];
 
-    public IReadOnlyList<(string File, ClientSeed Client)> Clients()
-    {
-        var folder = System.IO.Path.Combine(Path, "clients");
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-        return Directory.EnumerateFiles(folder, "*.json")
-            .Order(StringComparer.Ordinal)
-            .Select(file => (file, Read<ClientSeed>(System.IO.Path.GetRelativePath(Path, file))))
-            .ToList();
-    }
+    public IReadOnlyList<(string File, ClientSeed Client)> Clients() =>
+        ClientFiles().Select(file => (file, Read<ClientSeed>(System.IO.Path.GetRelativePath(Path, file)))).ToList();
 
     /// <summary>The files the reads above open, those that exist: what <see cref="SeedDigest"/> covers.</summary>
-    public IEnumerable<string> Files()
+    public IEnumerable<string> Files() =>
+        new[] { ScopesFile, RolesFile, DevicesFile, DevelopmentUsersFile }.Where(Exists)
+            .Select(name => System.IO.Path.Combine(Path, name))
+            .Concat(ClientFiles());
+
+    /// <summary>seed/clients/*.json, in a fixed order.</summary>
+    private IEnumerable<string> ClientFiles()
     {
-        foreach (var name in new[] { "scopes.json", "roles.json", "devices.json", "development-users.json" })
-        {
-            var file = System.IO.Path.Combine(Path, name);
-            if (File.Exists(file))
-            {
-                yield return file;
-            }
-        }
-        var clients = System.IO.Path.Combine(Path, "clients");
-        if (Directory.Exists(clients))
-        {
-            foreach (var file in Directory.EnumerateFiles(clients, "*.json").Order(StringComparer.Ordinal))
-            {
-                yield return file;
-            }
-        }
+        var folder = System.IO.Path.Combine(Path, "clients");
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal) : [];
     }
+
+    private bool Exists(string name) => File.Exists(System.IO.Path.Combine(Path, name));
 
     private T Read<T>(string relativePath)
     {
