@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using CustomerPortal.Identity.Data;
 using CustomerPortal.Identity.Data.Sqlite;
+using CustomerPortal.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,7 +101,7 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
 
     private static async Task<IdentityProviderUnderTest> LaunchAsync(ProcessStartInfo start, string work, string? connectionString, int users)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Next();
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         var started = Stopwatch.StartNew();
         var process = Process.Start(start)!;
@@ -279,13 +278,6 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
     {
         var id = (string)client.GetType().GetProperty("clientId")!.GetValue(client)!;
         File.WriteAllText(Path.Combine(seed, "clients", $"{id}.json"), JsonSerializer.Serialize(client));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public static string RepositoryRoot()

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using CustomerPortal.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CustomerPortal.LoadTest;
@@ -33,10 +32,7 @@ public sealed class ReferenceProvider : IAsyncDisposable
             using var install = Process.Start(new ProcessStartInfo("npm", "ci --silent --no-audit --no-fund") { WorkingDirectory = folder })!;
             await install.WaitForExitAsync();
         }
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPorts.Next();
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("server.mjs");
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
