@@ -60,6 +60,7 @@ if (withReference)
 }
 
 var passwordHash = PasswordCost.Measure();
+var hashesAllCores = PasswordCost.AllCoresPerSecond();
 if (ours.Count > 0)
 {
     Console.WriteLine();
@@ -94,6 +95,11 @@ Console.WriteLine($"IdP peak memory (VmHWM): {peakMemory:F0} MiB ({Targets.Memor
 Console.WriteLine($"IdP restart to first discovery answer (seeded database, ReadyToRun): {startToDiscovery.TotalMilliseconds:F0} ms " +
     $"({Targets.Start(startToDiscovery)})");
 Console.WriteLine($"One password hash (Identity's PBKDF2, this process): {passwordHash.TotalMilliseconds:F1} ms");
+Console.WriteLine($"Password hashes with all {Environment.ProcessorCount} cores hashing at once: {hashesAllCores:F1}/s " +
+    $"({hashesAllCores * passwordHash.TotalSeconds / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} × the single hash's rate)" +
+    (ours.FirstOrDefault(r => r.Name == Scenarios.SignIn) is { } signIn
+        ? $"; sign-in gave {signIn.RequestsPerSecond / hashesAllCores:P0} of that rate"
+        : ""));
 
 static int Option(string[] args, string name, int fallback)
 {

@@ -53,8 +53,14 @@ public static class Scenarios
             return (response.StatusCode == HttpStatusCode.OK, null);
         });
 
+        // The user signs in in a browser of their own; the refreshes come from the app's back channel,
+        // which has no cookie of the provider's (a provider would otherwise read a session per refresh).
         yield return new Scenario(Refresh,
-            async client => (await target.SignInAsync(client, Random.Shared.Next(target.UserCount))).GetProperty("refresh_token").GetString(),
+            async _ =>
+            {
+                using var browser = LoadRunner.NewClient();
+                return (await target.SignInAsync(browser, Random.Shared.Next(target.UserCount))).GetProperty("refresh_token").GetString();
+            },
             async (client, state) =>
             {
                 var response = await client.PostAsync(Url(target.TokenPath), Form(("grant_type", "refresh_token"), ("refresh_token", (string)state!),
