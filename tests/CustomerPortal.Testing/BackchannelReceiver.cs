@@ -25,7 +25,7 @@ public sealed class BackchannelReceiver : IAsyncDisposable
     /// <summary>Starts the endpoint and registers its client in <paramref name="portal"/>'s seed (before the portal starts).</summary>
     public static async Task<BackchannelReceiver> StartForAsync(PortalFactory portal)
     {
-        var port = PortalProcess.FreePort();
+        var port = LoopbackPorts.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();

@@ -26,7 +26,7 @@ public sealed class CompanyOrdersApp : IAsyncDisposable
     /// </summary>
     public static async Task<CompanyOrdersApp> StartForAsync(PortalFactory portal, string clientId, CompanyOrdersSummary answer)
     {
-        var port = PortalProcess.FreePort();
+        var port = LoopbackPorts.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();

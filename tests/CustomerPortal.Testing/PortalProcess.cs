@@ -64,7 +64,7 @@ public sealed class PortalProcess : IAsyncDisposable
     public static async Task<PortalProcess> StartServerAsync(
         string environment, Dictionary<string, string> settings, string? assembly = null, string host = "127.0.0.1")
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Next();
         var address = $"http://{host}:{port}";
         settings["Urls"] = address;
         if (host == "localhost")
@@ -84,8 +84,6 @@ public sealed class PortalProcess : IAsyncDisposable
         _process.WaitForExit(); // drains the output readers
         return _process.ExitCode;
     }
-
-    public static int FreePort() => LoopbackPorts.Next();
 
     private void Append(string? line)
     {

@@ -76,7 +76,7 @@ public class PortalStackFixture : IAsyncLifetime
         string workFolder, SmtpServer smtp,
         Dictionary<string, string>? identitySettings = null, Dictionary<string, string>? appSettings = null)
     {
-        int identity = PortalProcess.FreePort(), ordering = PortalProcess.FreePort(), support = PortalProcess.FreePort();
+        int identity = LoopbackPorts.Next(), ordering = LoopbackPorts.Next(), support = LoopbackPorts.Next();
         var seed = Path.Combine(workFolder, "seed");
         CopySeed(seed, new Dictionary<int, int> { [5102] = ordering, [5103] = support });
         DemoSecondFactors.RemoveFrom(seed);

@@ -50,7 +50,7 @@ public sealed class SmtpServer : IAsyncDisposable
 
     /// <summary>Reserves a port; the server itself starts with <see cref="StartAsync"/> (so a test can begin with SMTP down).</summary>
     public static SmtpServer Reserve() =>
-        new(PortalProcess.FreePort(), Path.Combine(Path.GetTempPath(), "customer-portal-mail", Guid.NewGuid().ToString("n")));
+        new(LoopbackPorts.Next(), Path.Combine(Path.GetTempPath(), "customer-portal-mail", Guid.NewGuid().ToString("n")));
 
     public static async Task<SmtpServer> StartNewAsync()
     {

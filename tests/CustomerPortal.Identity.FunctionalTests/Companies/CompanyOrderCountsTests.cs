@@ -25,7 +25,7 @@ public sealed class CompanyOrderCountsTests : IAsyncLifetime
         var answer = new CompanyOrdersSummary(12, 3, new Uri("https://orders.test/staff/orders?company=X"));
         _orders = await CompanyOrdersApp.StartForAsync(_portal, OrdersClientId, answer);
         // Nothing listens on a freshly freed port.
-        CompanyOrdersApp.RegisterIn(_portal, DownClientId, $"http://127.0.0.1:{PortalProcess.FreePort()}/api/company-orders");
+        CompanyOrdersApp.RegisterIn(_portal, DownClientId, $"http://127.0.0.1:{LoopbackPorts.Next()}/api/company-orders");
     }
 
     [Fact]
