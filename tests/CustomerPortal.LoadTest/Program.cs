@@ -30,10 +30,20 @@ var postgres = Text(args, "--postgres");
 await using var idp = await IdentityProviderUnderTest.StartAsync(users, postgres);
 Console.WriteLine($"IdP started on {idp.BaseAddress} ({(postgres is null ? "SQLite" : "PostgreSQL")}) with {users:N0} generated users " +
     $"({Environment.ProcessorCount} cores, {seconds} s per scenario after {warmUp.TotalSeconds} s of warm-up, {concurrency} concurrent clients)");
+// Each scenario runs against the IdP and then against the reference, one after the other, while
+// the other server idles: a shared machine's speed drifts over minutes, and a ratio taken from
+// two halves of a run minutes apart drifts with it.
+await using var reference = withReference ? await ReferenceProvider.StartAsync(IdentityProviderUnderTest.RepositoryRoot()) : null;
+var theirScenarios = reference is null ? [] : Chosen(Scenarios.Reference(reference, users)).ToList();
 var ours = new List<ScenarioResult>();
+var theirs = new List<ScenarioResult>();
 foreach (var scenario in Chosen(Scenarios.Portal(idp)))
 {
     ours.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency, warmUp));
+    if (theirScenarios.Count >= ours.Count)
+    {
+        theirs.Add(await LoadRunner.RunAsync(theirScenarios[ours.Count - 1], TimeSpan.FromSeconds(seconds), concurrency, warmUp));
+    }
 }
 var enumeration = new List<EnumerationResult>();
 if (only is null || only.Contains("enumeration"))
@@ -47,17 +57,6 @@ if (only is null || only.Contains("enumeration"))
 }
 var peakMemory = idp.PeakMemoryMegabytes();
 var startToDiscovery = idp.StartToDiscovery;
-await idp.DisposeAsync(); // the reference runs alone on the same cores
-
-var theirs = new List<ScenarioResult>();
-if (withReference)
-{
-    await using var reference = await ReferenceProvider.StartAsync(IdentityProviderUnderTest.RepositoryRoot());
-    foreach (var scenario in Chosen(Scenarios.Reference(reference, users)))
-    {
-        theirs.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency, warmUp));
-    }
-}
 
 var passwordHash = PasswordCost.Measure();
 var hashesAllCores = PasswordCost.AllCoresPerSecond();
