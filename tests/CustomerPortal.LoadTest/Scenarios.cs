@@ -53,8 +53,8 @@ public static class Scenarios
             return (response.StatusCode == HttpStatusCode.OK, null);
         });
 
-        // The user signs in in a browser of their own; the refreshes come from the app's back channel,
-        // which has no cookie of the provider's (a provider would otherwise read a session per refresh).
+        // Each client's user signs in with a browser of its own; the refreshes then come from the app's
+        // back channel, which carries no cookie of the provider's (else it would read a session per refresh).
         yield return new Scenario(Refresh,
             async _ =>
             {
