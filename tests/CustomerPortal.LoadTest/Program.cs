@@ -34,15 +34,16 @@ Console.WriteLine($"IdP started on {idp.BaseAddress} ({(postgres is null ? "SQLi
 // the other server idles: a shared machine's speed drifts over minutes, and a ratio taken from
 // two halves of a run minutes apart drifts with it.
 await using var reference = withReference ? await ReferenceProvider.StartAsync(IdentityProviderUnderTest.RepositoryRoot()) : null;
+var ourScenarios = Chosen(Scenarios.Portal(idp)).ToList();
 var theirScenarios = reference is null ? [] : Chosen(Scenarios.Reference(reference, users)).ToList();
 var ours = new List<ScenarioResult>();
 var theirs = new List<ScenarioResult>();
-foreach (var scenario in Chosen(Scenarios.Portal(idp)))
+for (var i = 0; i < ourScenarios.Count; i++)
 {
-    ours.Add(await LoadRunner.RunAsync(scenario, TimeSpan.FromSeconds(seconds), concurrency, warmUp));
-    if (theirScenarios.Count >= ours.Count)
+    ours.Add(await LoadRunner.RunAsync(ourScenarios[i], TimeSpan.FromSeconds(seconds), concurrency, warmUp));
+    if (i < theirScenarios.Count)
     {
-        theirs.Add(await LoadRunner.RunAsync(theirScenarios[ours.Count - 1], TimeSpan.FromSeconds(seconds), concurrency, warmUp));
+        theirs.Add(await LoadRunner.RunAsync(theirScenarios[i], TimeSpan.FromSeconds(seconds), concurrency, warmUp));
     }
 }
 var enumeration = new List<EnumerationResult>();
