@@ -240,6 +240,22 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
 
     public double PeakMemoryMegabytes() => MemoryMegabytes("VmHWM:");
 
+    private static readonly HttpClient Scraper = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>
+    /// The methods the IdP's JIT has compiled since its start, from its /metrics (the runtime's
+    /// dotnet.jit.compiled_methods; loopback may read it).
+    /// </summary>
+    public async Task<long> CompiledMethodsAsync()
+    {
+        var metrics = await Scraper.GetStringAsync(new Uri(BaseAddress, "/metrics"));
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(CompiledMethodsSeries, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The IdP's /metrics has no {CompiledMethodsSeries}.");
+        return (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private const string CompiledMethodsSeries = "dotnet_jit_compiled_methods_total";
+
     /// <summary>The IdP's resident set now (VmRSS): what the machine gives it, managed heap and everything else.</summary>
     public double ResidentMemoryMegabytes() => MemoryMegabytes("VmRSS:");
 

@@ -62,7 +62,7 @@ public sealed class ReferenceProvider : IAsyncDisposable
             if (location is not null && location.ToString().StartsWith(IdentityProviderUnderTest.RedirectUri, StringComparison.Ordinal))
             {
                 var code = QueryHelpers.ParseQuery(location.Query)["code"].ToString();
-                var token = await browser.PostAsync(new Uri(BaseAddress, "/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+                var token = await LoadRunner.BackChannel.PostAsync(new Uri(BaseAddress, "/token"), new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = IdentityProviderUnderTest.RedirectUri,
                     ["code_verifier"] = pkce.Verifier,

@@ -75,7 +75,8 @@ public static class Scenarios
 
         yield return new Scenario(SignIn, None, async (_, _) =>
         {
-            // A fresh browser each time: authorize → sign-in form → post → code → token.
+            // A fresh browser each time: authorize → sign-in form → post → code; the app's server then
+            // exchanges the code without the browser's cookies.
             using var browser = LoadRunner.NewClient();
             var tokens = await target.SignInAsync(browser, Random.Shared.Next(target.UserCount));
             return (tokens.TryGetProperty("id_token", out _), null);
@@ -101,8 +102,8 @@ public static class Scenarios
         var signedIn = await browser.PostAsync(loginUrl, new FormUrlEncodedContent(fields));
         var back = await browser.GetAsync(new Uri(idp.BaseAddress, signedIn.Headers.Location!.ToString()));
         var code = QueryHelpers.ParseQuery(back.Headers.Location!.Query)["code"].ToString();
-        var token = await browser.PostAsync(new Uri(idp.BaseAddress, "/connect/token"), Form(("grant_type", "authorization_code"), ("code", code),
-            ("redirect_uri", IdentityProviderUnderTest.RedirectUri), ("code_verifier", verifier),
+        var token = await LoadRunner.BackChannel.PostAsync(new Uri(idp.BaseAddress, "/connect/token"), Form(
+            ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", IdentityProviderUnderTest.RedirectUri), ("code_verifier", verifier),
             ("client_id", IdentityProviderUnderTest.WebClientId), ("client_secret", IdentityProviderUnderTest.WebSecret)));
         return JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.Clone();
     }

@@ -81,7 +81,7 @@ public static partial class Soak
     }
 
     private static async Task<ScenarioResult[]> RunAllAsync(Scenario[] kinds, TimeSpan duration, int clientsPerKind) =>
-        await Task.WhenAll(kinds.Select(kind => LoadRunner.RunAsync(kind, duration, clientsPerKind, warmUp: TimeSpan.Zero)));
+        await Task.WhenAll(kinds.Select(kind => LoadRunner.RunAsync(kind, duration, clientsPerKind, WarmUp.None)));
 
     private static int MailSendingRequests(IEnumerable<ScenarioResult> results) =>
         results.Where(r => r.Name is Registration or PasswordReset).Sum(r => r.Requests - r.Errors);

@@ -15,6 +15,8 @@ public static class ObservabilitySetup
             .AddMeter(PortalMetrics.MeterName)
             // Request latency, as ASP.NET Core measures it (http.server.request.duration).
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            // The runtime's own (dotnet_*): GC heap and pauses, JIT, thread pool, CPU time, working set.
+            .AddMeter("System.Runtime")
             .AddPrometheusExporter());
         return services;
     }

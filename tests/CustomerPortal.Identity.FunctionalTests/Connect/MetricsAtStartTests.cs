@@ -45,6 +45,18 @@ public sealed class MetricsAtStartTests : IAsyncLifetime
             Assert.Equal(0, double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        // The runtime's own series, for an operator watching the heap, the JIT and the thread pool
+        // (and for the benchmark, which warms up until the JIT is quiet): a started process has
+        // compiled code, allocated and holds memory already.
+        string[] runtimeSeries = ["dotnet_jit_compiled_methods_total", "dotnet_gc_heap_total_allocated_bytes_total", "dotnet_process_memory_working_set_bytes"];
+        foreach (var name in runtimeSeries)
+        {
+            var line = lines.FirstOrDefault(line =>
+                line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal));
+            Assert.True(line is not null, $"no {name} in:\n{metrics}");
+            Assert.True(double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture) > 0, line);
+        }
+
         // The README's 5xx alert reads the request counts by status code under this name and label.
         // Wait for that line itself, not for any count line: a scrape once showed counts of other status codes first.
         var counted = await Eventually.GetAsync(async () =>
