@@ -53,6 +53,17 @@ public sealed class AttemptLimits(
             }
             return new(PasswordVerdict.Correct);
         }
+        // One commit for all that a wrong answer writes (its count, the audit line, a lockout's mail),
+        // as an unknown address commits its audit line alone: on PostgreSQL every commit waits for the
+        // disk, and a second one made registered addresses answer measurably later.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var refused = await RecordWrongAnswerAsync(user, browser, what, lockoutCause);
+        await transaction.CommitAsync();
+        return refused;
+    }
+
+    private async Task<PasswordCheck> RecordWrongAnswerAsync(PortalUser user, KnownBrowser? browser, string what, string lockoutCause)
+    {
         if (browser is not null)
         {
             var wait = await browsers.RecordFailureAsync(browser);
