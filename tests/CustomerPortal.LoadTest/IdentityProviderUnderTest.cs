@@ -240,15 +240,13 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
 
     public double PeakMemoryMegabytes() => MemoryMegabytes("VmHWM:");
 
-    private static readonly HttpClient Scraper = new() { Timeout = TimeSpan.FromSeconds(10) };
-
     /// <summary>
     /// The methods the IdP's JIT has compiled since its start, from its /metrics (the runtime's
     /// dotnet.jit.compiled_methods; loopback may read it).
     /// </summary>
     public async Task<long> CompiledMethodsAsync()
     {
-        var metrics = await Scraper.GetStringAsync(new Uri(BaseAddress, "/metrics"));
+        var metrics = await LoadRunner.BackChannel.GetStringAsync(new Uri(BaseAddress, "/metrics"));
         var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(CompiledMethodsSeries, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"The IdP's /metrics has no {CompiledMethodsSeries}.");
         return (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);

@@ -58,13 +58,14 @@ public static class LoadRunner
     /// </summary>
     private static async Task<TimeSpan> WarmUpAsync(Scenario scenario, HttpClient[] clients, object?[] states, WarmUp warmUp)
     {
+        Task<long> CompiledAsync() => warmUp.CompiledMethods?.Invoke() ?? Task.FromResult(0L);
         var watch = Stopwatch.StartNew();
-        var compiled = warmUp.CompiledMethods is null ? 0 : await warmUp.CompiledMethods();
+        var compiled = await CompiledAsync();
         while (watch.Elapsed < warmUp.AtMost)
         {
             await DriveAsync(scenario, clients, states, WarmUp.Slice);
             var before = compiled;
-            compiled = warmUp.CompiledMethods is null ? 0 : await warmUp.CompiledMethods();
+            compiled = await CompiledAsync();
             if (watch.Elapsed >= warmUp.AtLeast && compiled - before < WarmUp.QuietMethods)
             {
                 break;
@@ -110,8 +111,8 @@ public static class LoadRunner
     }
 
     /// <summary>
-    /// A relying app's server, exchanging codes and refresh tokens: it carries no cookie of the
-    /// provider's, which a browser sends to every path of its origin.
+    /// A caller that is not a browser (a relying app's server exchanging codes, the benchmark reading
+    /// /metrics): it carries no cookie of the provider's, which a browser sends to every path of its origin.
     /// </summary>
     public static HttpClient BackChannel { get; } = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
     {
